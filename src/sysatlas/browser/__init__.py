@@ -1,0 +1,156 @@
+"""Stage 5: render every diagram with the pinned Mermaid bundle in headless Chromium, cached by content hash.
+
+`ChromiumRenderer` is the real thing (Playwright driving Debian's /usr/bin/chromium, one browser, pages in
+parallel); `render_all` adds the cache. Unit tests substitute any object with the same `render` method.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+from ..diagnostics import ToolError
+from .config import CONFIG, config_js
+
+HERE = Path(__file__).parent
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-sync",
+                 "--disable-background-networking", "--disable-component-update", "--disable-dev-shm-usage"]
+BATCH = 25
+
+
+@dataclass(frozen=True)
+class Result:
+    """What Mermaid made of one diagram."""
+
+    ok: bool
+    error: str
+    width: float
+    height: float
+    svg: str
+    text: str
+
+
+class Renderer(Protocol):
+    def render(self, items: Sequence[tuple[str, str]],
+               progress: Callable[[int], None] | None = None) -> list[Result]: ...
+
+
+def chromium_path() -> str:
+    """Return the Chromium to drive: $SYSATLAS_CHROMIUM, /usr/bin/chromium, or one on PATH."""
+    for candidate in (os.environ.get("SYSATLAS_CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium"),
+                      shutil.which("chromium-browser"), shutil.which("google-chrome")):
+        if candidate and Path(candidate).exists():
+            return candidate
+    raise ToolError("no Chromium found: install Debian's `chromium` (apt-get install chromium) or set "
+                    "SYSATLAS_CHROMIUM to a Chromium binary")
+
+
+class ChromiumRenderer:
+    """Render diagrams in one headless Chromium with `pages` pages working in parallel."""
+
+    def __init__(self, bundle: Path, pages: int = 2) -> None:
+        if not bundle.is_file():
+            raise ToolError(f"the Mermaid bundle {bundle} is missing: run `npm ci` (or `make deps`)")
+        self.bundle = bundle
+        self.pages = max(1, pages)
+
+    def render(self, items: Sequence[tuple[str, str]],
+               progress: Callable[[int], None] | None = None) -> list[Result]:
+        """Render (id, text) pairs; return one Result each, in order."""
+        if not items:
+            return []
+        return asyncio.run(self._render(list(items), progress))
+
+    async def _render(self, items: list[tuple[str, str]], progress: Callable[[int], None] | None) -> list[Result]:
+        from playwright.async_api import async_playwright
+
+        with tempfile.TemporaryDirectory(prefix="sysatlas-harness-") as tmp:
+            folder = Path(tmp)
+            shutil.copy(HERE / "harness.html", folder / "harness.html")
+            (folder / "config.js").write_text(config_js(), encoding="utf-8")
+            os.symlink(self.bundle.resolve(), folder / "mermaid.min.js")
+            async with async_playwright() as pw:
+                browser = await pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS,
+                                                   headless=True)
+                try:
+                    batches = [items[i:i + BATCH] for i in range(0, len(items), BATCH)]
+                    queue: asyncio.Queue[tuple[int, list[tuple[str, str]]]] = asyncio.Queue()
+                    for i, batch in enumerate(batches):
+                        queue.put_nowait((i, batch))
+                    done: dict[int, list[Result]] = {}
+
+                    async def worker() -> None:
+                        page = await browser.new_page(viewport={"width": 1200, "height": 900})
+                        await page.goto((folder / "harness.html").as_uri())
+                        await page.wait_for_function("window.harnessReady === true")
+                        while not queue.empty():
+                            i, batch = queue.get_nowait()
+                            raw: list[dict[str, Any]] = await page.evaluate("(items) => renderAll(items)", batch)
+                            done[i] = [Result(**r) for r in raw]
+                            if progress:
+                                progress(len(batch))
+                        await page.close()
+
+                    await asyncio.gather(*(worker() for _ in range(min(self.pages, len(batches)))))
+                finally:
+                    await browser.close()
+        return [r for i in sorted(done) for r in done[i]]
+
+
+def bundle_digest(bundle: Path) -> str:
+    """Return a digest of the bundle and the configuration: the part of every cache key that is not the text."""
+    h = hashlib.sha256(bundle.read_bytes() if bundle.is_file() else b"missing")
+    h.update(json.dumps(CONFIG, sort_keys=True).encode())
+    h.update((HERE / "harness.html").read_bytes())
+    return h.hexdigest()[:16]
+
+
+class Cache:
+    """Render results on disk, one JSON file per (bundle, config, text) hash; written atomically."""
+
+    def __init__(self, folder: Path, salt: str) -> None:
+        self.folder = folder
+        self.salt = salt
+
+    def key(self, text: str) -> str:
+        return hashlib.sha256(f"{self.salt}\n{text}".encode()).hexdigest()
+
+    def get(self, text: str) -> Result | None:
+        path = self.folder / self.key(text)[:2] / f"{self.key(text)}.json"
+        try:
+            return Result(**json.loads(path.read_text(encoding="utf-8")))
+        except (OSError, ValueError, TypeError):
+            return None
+
+    def put(self, text: str, result: Result) -> None:
+        path = self.folder / self.key(text)[:2] / f"{self.key(text)}.json"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(asdict(result)), encoding="utf-8")
+        tmp.replace(path)
+
+
+def render_all(texts: Sequence[str], renderer: Renderer | None, cache: Cache | None,
+               progress: Callable[[int], None] | None = None) -> list[Result]:
+    """Return a Result per text: from the cache when it has one, else rendered (and cached if it rendered)."""
+    results: list[Result | None] = [cache.get(t) if cache else None for t in texts]
+    todo = [i for i, r in enumerate(results) if r is None]
+    if progress and len(texts) - len(todo):
+        progress(len(texts) - len(todo))
+    if todo:
+        if renderer is None:
+            raise ToolError("no renderer for uncached diagrams")
+        fresh = renderer.render([(f"d{i}", texts[i]) for i in todo], progress)
+        for i, result in zip(todo, fresh, strict=True):
+            results[i] = result
+            if cache and result.ok:
+                cache.put(texts[i], result)
+    return [r for r in results if r is not None]

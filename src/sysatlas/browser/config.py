@@ -1,0 +1,40 @@
+"""The one Mermaid configuration: used by the validating harness and written into the site."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+MERMAID_VERSION = "11.17.2"
+
+# Fills for the kinds Mermaid colours by scale (timeline sections, pie slices): pastels that carry dark text
+# at >= 4.5:1 (see theme.py), the same in light and dark mode.
+_SCALE = ["#DBEAFE", "#DCFCE7", "#FEF3C7", "#EDE9FE", "#FFEDD5", "#E0F2FE", "#FCE7F3", "#F1F5F9",
+          "#D1FAE5", "#FEE2E2", "#FEF9C3", "#E2E8F0"]
+_INK = "#0F172A"
+
+CONFIG: dict[str, Any] = {
+    "theme": "base",
+    "themeVariables": {
+        "fontFamily": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
+        "primaryColor": "#E0F2FE", "primaryTextColor": _INK, "primaryBorderColor": "#0369A1",
+        "secondaryColor": "#FEF3C7", "tertiaryColor": "#F1F5F9", "lineColor": "#334155",
+        "textColor": _INK, "noteBkgColor": "#FEF9C3", "noteTextColor": _INK, "noteBorderColor": "#A16207",
+        **{f"cScale{i}": c for i, c in enumerate(_SCALE)},
+        **{f"cScaleLabel{i}": _INK for i in range(len(_SCALE))},
+        **{f"pie{i + 1}": c for i, c in enumerate(_SCALE)},
+        "pieStrokeColor": "#334155", "pieSectionTextColor": _INK, "pieTitleTextColor": _INK,
+        "pieLegendTextColor": _INK,
+    },
+    "securityLevel": "strict",
+    "maxTextSize": 100000,
+    "maxEdges": 500,
+    "flowchart": {"htmlLabels": True, "curve": "basis", "useMaxWidth": True},
+    "sequence": {"useMaxWidth": True, "wrap": False},
+    "timeline": {"disableMulticolor": False, "useMaxWidth": True},
+}
+
+
+def config_js() -> str:
+    """Return the script that defines the shared configuration as a global."""
+    return f"window.SYSATLAS_MERMAID = {json.dumps(CONFIG, sort_keys=True)};\n"

@@ -1,0 +1,54 @@
+"""Escaping for Mermaid, one function per syntactic context.
+
+Mermaid decodes its own entity codes (`#35;`, `#58;` ...) in labels of every diagram kind we emit, so
+everything outside a small safe set is written as `#<decimal>;`. That one rule keeps quotes, colons,
+semicolons, `#`, brackets, `-->`, `end`, `<script>`, emoji and RTL text from ever being read as syntax.
+HTML entities are NOT used: they work only in flowchart labels (see notes/mermaid-toolchain.md).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+# Characters left as they are. Everything else becomes a Mermaid entity code.
+_SAFE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789 _.,-")
+_WORDS = re.compile(r"\b(end|graph|subgraph|style|class|classDef|click|call|section)\b", re.IGNORECASE)
+
+
+def entity(text: str) -> str:
+    """Encode every character outside the safe set as a Mermaid entity code."""
+    out = []
+    for ch in " ".join(str(text).split()):
+        out.append(ch if ch in _SAFE else f"#{ord(ch)};")
+    return "".join(out)
+
+
+def label(text: str) -> str:
+    """Escape text for any label, quoted or not: messages, notes, slices, tasks, periods, axis names."""
+    encoded = entity(text)
+    # a whole word such as `end` could close a block where text stands unquoted; entity-code its first letter
+    return _WORDS.sub(lambda m: f"#{ord(m.group(0)[0])};{m.group(0)[1:]}", encoded)
+
+
+def lines(parts: Iterable[str], sep: str = "<br/>") -> str:
+    """Escape each line of a multi-line flowchart label and join them with a line break."""
+    return sep.join(label(p) for p in parts if str(p).strip())
+
+
+def acc(text: str) -> str:
+    """Make text safe for `accTitle:` / `accDescr:` lines, which are read to the end of the line raw."""
+    flat = " ".join(str(text).split())
+    return flat.replace(";", ",").replace("#", "No.").replace("{", "(").replace("}", ")").replace("%%", "%")
+
+
+def block(text: str) -> str:
+    """Escape a sequence-diagram block label (alt/else/opt/loop/par/and/critical/break).
+
+    Mermaid wraps these labels word by word and mangles entity codes that the wrap splits, so
+    only what would end the statement or start markup is encoded; the rest stays as written.
+    """
+    out = []
+    for ch in " ".join(str(text).split()):
+        out.append(f"#{ord(ch)};" if ch in ";#<>&" else ch)
+    return "".join(out)

@@ -1,0 +1,35 @@
+"""Field types shared by several kinds."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import AfterValidator, Field
+
+RESERVED = {"end", "graph", "subgraph", "style", "class", "classdef", "click", "default", "flowchart", "state",
+            "note", "section", "title"}
+
+
+def _node_id(value: str) -> str:
+    if value.lower() in RESERVED:
+        raise ValueError(f"{value!r} is a Mermaid keyword; pick another id")
+    return value
+
+
+NodeId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=40), AfterValidator(_node_id)]
+
+
+def mid(prefix: str, node_id: str) -> str:
+    """Return the Mermaid id for a content id: prefixed so it can never be a keyword."""
+    return f"{prefix}_{node_id}"
+
+
+def duplicates(ids: list[str]) -> list[int]:
+    """Return the positions of ids seen before."""
+    seen: set[str] = set()
+    out = []
+    for i, value in enumerate(ids):
+        if value in seen:
+            out.append(i)
+        seen.add(value)
+    return out

@@ -1,0 +1,94 @@
+"""cascade: how a failure propagates, from trigger through amplifiers to impact and recovery."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import Field
+
+from ...model import Strict, Text
+from ...theme import Severity
+from ...units import offset_seconds
+from .. import Finding, Kind
+from .._common import NodeId, duplicates, mid
+
+
+class Step(Strict):
+    id: NodeId
+    label: Text
+    at: Text | None = Field(None, description="when: T+0, T+43s, 22:54, 2018-10-21 22:54")
+    detail: list[Text] = Field(default_factory=list, max_length=5)
+    severity: Severity
+    stage: Text | None = Field(None, description="groups steps into a subgraph, e.g. Trigger, Amplifiers, Impact")
+
+
+class Link(Strict):
+    from_: NodeId = Field(alias="from")
+    to: NodeId
+    label: Text | None = None
+    style: Literal["solid", "dashed", "thick"] = "solid"
+
+
+class Body(Strict):
+    direction: Literal["TD", "LR"] = "TD"
+    steps: list[Step] = Field(min_length=2)
+    links: list[Link] = Field(min_length=1)
+
+
+def lint(body: Body) -> Iterable[Finding]:
+    ids = [s.id for s in body.steps]
+    for i in duplicates(ids):
+        yield ("steps", i, "id"), "ID001", f"step id {ids[i]!r} is used twice"
+    by_id = {s.id: s for s in body.steps}
+    for i, link in enumerate(body.links):
+        for end, ref in (("from", link.from_), ("to", link.to)):
+            if ref not in by_id:
+                yield ("links", i, end), "REF002", f"link {end} {ref!r} names no step; known: {', '.join(ids)}"
+        a, b = by_id.get(link.from_), by_id.get(link.to)
+        if a and b and a.at and b.at:
+            ta, tb = offset_seconds(a.at), offset_seconds(b.at)
+            if ta is not None and tb is not None and tb < ta:
+                yield (("links", i), "TIME002",
+                       f"link goes back in time: {a.id} at {a.at} -> {b.id} at {b.at}; a cause precedes its effect")
+    for i, step in enumerate(body.steps):
+        if step.at is not None and offset_seconds(step.at) is None:
+            yield (("steps", i, "at"), "TIME001",
+                   f"cannot read time {step.at!r}; write T+0, T+90s, T+5m, T+2h, T+1d, HH:MM or YYYY-MM-DD HH:MM")
+    if not any(s.severity == "trigger" for s in body.steps):
+        yield ("steps",), "CAS001", "a cascade needs one step with severity: trigger (where it started)"
+
+
+def context(body: Body) -> dict[str, Any]:
+    stages: dict[str, list[Step]] = {}
+    loose: list[Step] = []
+    for step in body.steps:
+        (stages.setdefault(step.stage, []) if step.stage else loose).append(step)
+    arrows = {"solid": "-->", "dashed": "-.->", "thick": "==>"}
+    return {
+        "stages": [{"sid": mid("g", str(i)), "name": name, "steps": steps}
+                   for i, (name, steps) in enumerate(stages.items())],
+        "loose": loose,
+        "links": [{"a": mid("s", link.from_), "b": mid("s", link.to), "arrow": arrows[link.style],
+                   "label": link.label} for link in body.links],
+        "classes": sorted({s.severity for s in body.steps}),
+    }
+
+
+def describe(body: Body) -> list[str]:
+    names = {s.id: s.label for s in body.steps}
+    out = [f"{s.at + ' - ' if s.at else ''}{s.label} ({s.severity})" + (f": {'; '.join(s.detail)}" if s.detail else "")
+           for s in body.steps]
+    out += [f"{names.get(x.from_, x.from_)} → {names.get(x.to, x.to)}" + (f": {x.label}" if x.label else "")
+            for x in body.links]
+    return out
+
+
+def shape(body: Body) -> tuple[Any, ...]:
+    index = {s.id: i for i, s in enumerate(body.steps)}
+    return (len(body.steps), tuple(sorted((index.get(x.from_, -1), index.get(x.to, -1)) for x in body.links)))
+
+
+KIND = Kind(name="cascade", body=Body, folder=Path(__file__).parent, lint=lint, context=context,
+            describe=describe, shape=shape, size=lambda b: (len(b.steps), len(b.links)), max_nodes=24)

@@ -1,0 +1,91 @@
+"""chart: an xychart of measured numbers: latency percentiles, throughput curves, scaling knees."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import Field
+
+from ...model import Strict, Text
+from .. import Finding, Kind
+
+PERCENTILE = re.compile(r"^p(\d+(?:\.\d+)?)$", re.IGNORECASE)
+
+
+class XAxis(Strict):
+    label: Text
+    categories: list[Text] = Field(min_length=2, max_length=16)
+
+
+class YAxis(Strict):
+    label: Text
+    unit: Text
+    min: float | None = None
+    max: float | None = None
+
+
+class Series(Strict):
+    name: Text
+    type: Literal["bar", "line"] = "line"
+    values: list[float] = Field(min_length=2)
+
+
+class Body(Strict):
+    horizontal: bool = False
+    x: XAxis
+    y: YAxis
+    series: list[Series] = Field(min_length=1, max_length=4)
+    monotonic: Literal["increasing", "decreasing"] | None = Field(
+        None, description="declare that every series must rise (or fall) along x; percentiles are checked always")
+
+
+def _percentiles(categories: list[str]) -> list[float] | None:
+    found = [PERCENTILE.match(c.strip()) for c in categories]
+    if not all(found):
+        return None
+    return [float(m.group(1)) for m in found if m]
+
+
+def lint(body: Body) -> Iterable[Finding]:
+    n = len(body.x.categories)
+    pct = _percentiles(body.x.categories)
+    if pct is not None and pct != sorted(pct):
+        yield ("x", "categories"), "NUM002", "percentile categories must run p50, p90, p99, p99.9 in order"
+    for i, series in enumerate(body.series):
+        if len(series.values) != n:
+            yield (("series", i, "values"), "CHART001",
+                   f"{series.name!r} has {len(series.values)} values for {n} categories")
+            continue
+        rising = body.monotonic == "increasing" or pct is not None
+        pairs = list(zip(series.values, series.values[1:], strict=False))
+        if rising and any(b < a for a, b in pairs):
+            what = "percentiles cannot decrease (p50 <= p95 <= p99 <= p99.9)" if pct else "declared increasing"
+            yield ("series", i, "values"), "NUM002", f"{series.name!r} decreases along x: {what}"
+        if body.monotonic == "decreasing" and any(b > a for a, b in pairs):
+            yield ("series", i, "values"), "NUM002", f"{series.name!r} rises along x but is declared decreasing"
+        for v, value in enumerate(series.values):
+            if body.y.min is not None and value < body.y.min or body.y.max is not None and value > body.y.max:
+                yield (("series", i, "values", v), "CHART002",
+                       f"value {value:g} lies outside the y range {body.y.min}..{body.y.max}")
+
+
+def context(body: Body) -> dict[str, Any]:
+    top = body.y.max if body.y.max is not None else None
+    return {"y_range": f" {body.y.min:g} --> {top:g}" if body.y.min is not None and top is not None else "",
+            "fmt": lambda values: ", ".join(f"{v:g}" for v in values)}
+
+
+def describe(body: Body) -> list[str]:
+    out = [f"x: {body.x.label}; y: {body.y.label} ({body.y.unit})"]
+    for s in body.series:
+        pairs = ", ".join(f"{c} {v:g} {body.y.unit}" for c, v in zip(body.x.categories, s.values, strict=False))
+        out.append(f"{s.name} ({s.type}): {pairs}")
+    return out
+
+
+KIND = Kind(name="chart", body=Body, folder=Path(__file__).parent, lint=lint, context=context, describe=describe,
+            shape=lambda b: (len(b.x.categories), tuple(s.type for s in b.series)),
+            size=lambda b: (len(b.x.categories), len(b.series)), max_nodes=16)

@@ -1,0 +1,122 @@
+"""decision: a decision tree of questions that ends in concrete choices (system + setting)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from pydantic import Field, model_validator
+
+from ...model import Strict, Text
+from .. import Finding, Kind
+from .._common import NodeId, duplicates, mid
+
+
+class Answer(Strict):
+    label: Text
+    goto: NodeId | None = Field(None, description="the next question")
+    choose: NodeId | None = Field(None, description="the choice this answer ends in")
+
+    @model_validator(mode="after")
+    def _one_target(self) -> Answer:
+        if (self.goto is None) == (self.choose is None):
+            raise ValueError("an answer needs exactly one of `goto` (a question id) or `choose` (a choice id)")
+        return self
+
+
+class Question(Strict):
+    id: NodeId
+    ask: Text
+    answers: list[Answer] = Field(min_length=2)
+
+
+class Choice(Strict):
+    id: NodeId
+    label: Text
+    detail: list[Text] = Field(default_factory=list, max_length=5)
+    status: Text | None = Field(None, description="optional verdict shown in the node, e.g. avoid")
+
+
+class Body(Strict):
+    direction: str = Field("TD", pattern="^(TD|LR)$")
+    start: NodeId
+    questions: list[Question] = Field(min_length=1)
+    choices: list[Choice] = Field(min_length=2)
+
+
+def lint(body: Body) -> Iterable[Finding]:
+    qids = [q.id for q in body.questions]
+    cids = [c.id for c in body.choices]
+    for i in duplicates(qids + cids):
+        where = ("questions", i, "id") if i < len(qids) else ("choices", i - len(qids), "id")
+        yield where, "ID001", f"id {(qids + cids)[i]!r} is used twice among questions and choices"
+    if body.start not in qids:
+        yield ("start",), "REF002", f"start {body.start!r} names no question; known: {', '.join(qids)}"
+    reached: set[str] = set()
+    for qi, q in enumerate(body.questions):
+        for ai, a in enumerate(q.answers):
+            if a.goto and a.goto not in qids:
+                yield ("questions", qi, "answers", ai, "goto"), "REF002", f"goto {a.goto!r} names no question"
+            if a.choose and a.choose not in cids:
+                yield ("questions", qi, "answers", ai, "choose"), "REF002", f"choose {a.choose!r} names no choice"
+            reached.add(a.goto or a.choose or "")
+    for qi, q in enumerate(body.questions):
+        if q.id != body.start and q.id not in reached:
+            yield ("questions", qi, "id"), "DEC001", f"question {q.id!r} is never reached from {body.start!r}"
+    for ci, c in enumerate(body.choices):
+        if c.id not in reached:
+            yield ("choices", ci, "id"), "DEC001", f"choice {c.id!r} is never chosen by any answer"
+    graph = {q.id: [a.goto for a in q.answers if a.goto] for q in body.questions}
+    if _has_cycle(graph):
+        yield ("questions",), "DEC002", "the questions form a loop; a decision tree must always reach a choice"
+
+
+def _has_cycle(graph: dict[str, list[str]]) -> bool:
+    state: dict[str, int] = {}
+
+    def visit(node: str) -> bool:
+        if state.get(node) == 1:
+            return True
+        if state.get(node) == 2:
+            return False
+        state[node] = 1
+        if any(visit(n) for n in graph.get(node, [])):
+            return True
+        state[node] = 2
+        return False
+
+    return any(visit(n) for n in graph)
+
+
+def context(body: Body) -> dict[str, Any]:
+    edges = []
+    for q in body.questions:
+        for a in q.answers:
+            target = mid("q", a.goto) if a.goto else mid("c", a.choose or "")
+            edges.append({"a": mid("q", q.id), "b": target, "label": a.label})
+    return {"edges": edges}
+
+
+def describe(body: Body) -> list[str]:
+    asks = {q.id: q.ask for q in body.questions}
+    picks = {c.id: c.label + (f" ({'; '.join(c.detail)})" if c.detail else "") for c in body.choices}
+    out = []
+    for q in body.questions:
+        for a in q.answers:
+            nxt = asks[a.goto] if a.goto in asks else picks.get(a.choose or "", "")
+            out.append(f"{q.ask} — {a.label} → {nxt}")
+    return out
+
+
+def shape(body: Body) -> tuple[Any, ...]:
+    order = {n: i for i, n in enumerate([q.id for q in body.questions] + [c.id for c in body.choices])}
+    return (len(body.questions), len(body.choices),
+            tuple(sorted((order.get(q.id, -1), order.get(a.goto or a.choose or "", -1))
+                         for q in body.questions for a in q.answers)))
+
+
+KIND = Kind(name="decision", body=Body, folder=Path(__file__).parent, lint=lint, context=context,
+            describe=describe, shape=shape,
+            size=lambda b: (len(b.questions) + len(b.choices), sum(len(q.answers) for q in b.questions)),
+            max_nodes=22)

@@ -1,0 +1,98 @@
+"""gantt: a phased plan with dependencies, dual-running and cutover milestones."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import Field, model_validator
+
+from ...model import Strict, Text
+from .. import Finding, Kind
+from .._common import NodeId, duplicates
+
+FORMATS = {"YYYY-MM-DD": "%Y-%m-%d", "YYYY-MM": "%Y-%m", "YYYY": "%Y"}
+DURATION = re.compile(r"^\d+(?:\.\d+)?(?:ms|s|m|h|d|w|M|y)$")
+
+
+class Task(Strict):
+    id: NodeId
+    label: Text
+    start: Text | None = None
+    after: NodeId | None = None
+    end: Text | None = None
+    duration: Text | None = Field(None, description="30d, 2w, 6M")
+    status: list[Literal["done", "active", "crit", "milestone"]] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _bounds(self) -> Task:
+        if (self.start is None) == (self.after is None):
+            raise ValueError("a task needs exactly one of `start` (a date) or `after` (a task id)")
+        if (self.end is None) == (self.duration is None):
+            raise ValueError("a task needs exactly one of `end` (a date) or `duration` (30d, 2w)")
+        return self
+
+
+class Section(Strict):
+    name: Text
+    tasks: list[Task] = Field(min_length=1)
+
+
+class Body(Strict):
+    date_format: Literal["YYYY-MM-DD", "YYYY-MM", "YYYY"] = "YYYY-MM-DD"
+    axis_format: Literal["%Y-%m-%d", "%Y-%m", "%b %Y", "%Y", "%b %d"] = "%b %Y"
+    sections: list[Section] = Field(min_length=1)
+
+
+def lint(body: Body) -> Iterable[Finding]:
+    fmt = FORMATS[body.date_format]
+    tasks = [(s, t, task) for s, sec in enumerate(body.sections) for t, task in enumerate(sec.tasks)]
+    ids = [task.id for _, _, task in tasks]
+    for i in duplicates(ids):
+        s, t, _ = tasks[i]
+        yield ("sections", s, "tasks", t, "id"), "ID001", f"task id {ids[i]!r} is used twice"
+    for s, t, task in tasks:
+        loc = ("sections", s, "tasks", t)
+        if task.after and task.after not in ids:
+            yield (*loc, "after"), "REF002", f"after {task.after!r} names no task"
+        if task.duration and not DURATION.match(task.duration):
+            yield (*loc, "duration"), "UNIT001", f"duration {task.duration!r}: write a number and d, w, M or y (30d)"
+        dates = {}
+        for field in ("start", "end"):
+            value = getattr(task, field)
+            if value is None:
+                continue
+            try:
+                dates[field] = datetime.strptime(value, fmt)
+            except ValueError:
+                yield (*loc, field), "TIME001", f"{field} {value!r} does not match date_format {body.date_format}"
+        if "start" in dates and "end" in dates and dates["end"] < dates["start"]:
+            yield (*loc, "end"), "TIME002", f"task ends ({task.end}) before it starts ({task.start})"
+
+
+def context(body: Body) -> dict[str, Any]:
+    def spec(task: Task) -> str:
+        parts = [*task.status, task.id, f"after {task.after}" if task.after else str(task.start),
+                 str(task.end or task.duration)]
+        return ", ".join(parts)
+
+    return {"spec": spec}
+
+
+def describe(body: Body) -> list[str]:
+    out = []
+    for sec in body.sections:
+        for t in sec.tasks:
+            when = f"after {t.after}" if t.after else f"from {t.start}"
+            until = f"until {t.end}" if t.end else f"for {t.duration}"
+            flags = f" [{', '.join(t.status)}]" if t.status else ""
+            out.append(f"{sec.name}: {t.label} {when} {until}{flags}")
+    return out
+
+
+KIND = Kind(name="gantt", body=Body, folder=Path(__file__).parent, lint=lint, context=context, describe=describe,
+            shape=lambda b: tuple(len(s.tasks) for s in b.sections),
+            size=lambda b: (sum(len(s.tasks) for s in b.sections), 0), max_nodes=24)

@@ -1,0 +1,53 @@
+"""pie: where a total goes; the slices must add up to the stated total."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from pydantic import Field
+
+from ...model import Strict, Text
+from .. import Finding, Kind
+from .._common import duplicates
+
+
+class Slice(Strict):
+    label: Text
+    value: float = Field(ge=0, description="a share in the total's unit; negative slices cannot be drawn")
+
+
+class Total(Strict):
+    value: float = Field(gt=0)
+    unit: Text = Field(description="e.g. USD K/month, % of requests")
+
+
+class Body(Strict):
+    total: Total
+    slices: list[Slice] = Field(min_length=2, max_length=10)
+    tolerance: float = Field(0.01, ge=0, le=0.1, description="allowed relative gap from rounding, default 1%")
+
+
+def lint(body: Body) -> Iterable[Finding]:
+    labels = [s.label for s in body.slices]
+    for i in duplicates(labels):
+        yield ("slices", i, "label"), "ID001", f"slice {labels[i]!r} appears twice"
+    added = sum(s.value for s in body.slices)
+    if abs(added - body.total.value) > body.tolerance * body.total.value:
+        yield (("total", "value"), "NUM001",
+               f"slices add up to {added:g} {body.total.unit} but total says {body.total.value:g}; "
+               f"fix a slice or the total (tolerance {body.tolerance:.0%})")
+
+
+def context(body: Body) -> dict[str, Any]:
+    return {"title": f"Total {body.total.value:g} {body.total.unit}"}
+
+
+def describe(body: Body) -> list[str]:
+    return [f"Total: {body.total.value:g} {body.total.unit}"] + [
+        f"{s.label}: {s.value:g} ({s.value / body.total.value:.0%})" for s in body.slices]
+
+
+KIND = Kind(name="pie", body=Body, folder=Path(__file__).parent, lint=lint, context=context, describe=describe,
+            shape=lambda b: (len(b.slices),), size=lambda b: (len(b.slices), 0), max_nodes=10)

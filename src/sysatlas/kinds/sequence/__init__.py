@@ -1,0 +1,192 @@
+"""sequence: messages between participants, with alt/opt/loop/par/critical/break blocks, notes and latencies."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import Discriminator, Field, Tag
+
+from ...model import Strict, Text
+from .. import Finding, Kind, Loc
+from .._common import NodeId, duplicates, mid
+
+ARROWS = {"sync": "->>", "reply": "-->>", "async": "-)", "lost": "-x", "plain": "->"}
+
+
+class Participant(Strict):
+    id: NodeId
+    label: Text
+    type: Literal["participant", "actor"] = "participant"
+
+
+class Message(Strict):
+    from_: NodeId = Field(alias="from")
+    to: NodeId
+    text: Text
+    arrow: Literal["sync", "reply", "async", "lost", "plain"] = "sync"
+    latency: Text | None = Field(None, description="shown after the text: 2 ms, p99 40 ms")
+    at: Text | None = Field(None, description="shown before the text: T+5ms")
+
+
+class Note(Strict):
+    note: Text
+    over: list[NodeId] = Field(min_length=1, max_length=2)
+
+
+class Branch(Strict):
+    when: Text
+    steps: list[Step] = Field(min_length=1)
+
+
+class Alt(Strict):
+    alt: list[Branch] = Field(min_length=1, description="first branch is `alt`, the rest `else`")
+
+
+class Par(Strict):
+    par: list[Branch] = Field(min_length=2)
+
+
+class Opt(Strict):
+    opt: Branch
+
+
+class Loop(Strict):
+    loop: Branch
+
+
+class Critical(Strict):
+    critical: Branch
+
+
+class Break(Strict):
+    break_: Branch = Field(alias="break")
+
+
+STEP_KEYS = {"note": "note", "alt": "alt", "par": "par", "opt": "opt", "loop": "loop", "critical": "critical",
+             "break": "break"}
+
+
+def _tag(value: Any) -> str:
+    if isinstance(value, dict):
+        for key, tag in STEP_KEYS.items():
+            if key in value:
+                return tag
+        return "msg"
+    return "note" if hasattr(value, "note") else "msg"
+
+
+Step = Annotated[
+    Union[  # noqa: UP007 - a tagged union reads best spelled out
+        Annotated[Message, Tag("msg")], Annotated[Note, Tag("note")], Annotated[Alt, Tag("alt")],
+        Annotated[Par, Tag("par")], Annotated[Opt, Tag("opt")], Annotated[Loop, Tag("loop")],
+        Annotated[Critical, Tag("critical")], Annotated[Break, Tag("break")],
+    ],
+    Discriminator(_tag),
+]
+Branch.model_rebuild()
+
+
+class Body(Strict):
+    autonumber: bool = False
+    participants: list[Participant] = Field(min_length=2, max_length=9)
+    steps: list[Step] = Field(min_length=1)
+
+
+def _walk(steps: list[Any], loc: Loc) -> Iterator[tuple[Loc, Any]]:
+    for i, step in enumerate(steps):
+        here = (*loc, i)
+        yield here, step
+        for key in ("alt", "par"):
+            for b, branch in enumerate(getattr(step, key, None) or []):
+                yield from _walk(branch.steps, (*here, key, b, "steps"))
+        for key, field in (("opt", "opt"), ("loop", "loop"), ("critical", "critical"), ("break", "break_")):
+            branch = getattr(step, field, None)
+            if isinstance(branch, Branch):
+                yield from _walk(branch.steps, (*here, key, "steps"))
+
+
+def lint(body: Body) -> Iterable[Finding]:
+    ids = [p.id for p in body.participants]
+    for i in duplicates(ids):
+        yield ("participants", i, "id"), "ID001", f"participant id {ids[i]!r} is used twice"
+    known = set(ids)
+    used: set[str] = set()
+    for loc, step in _walk(body.steps, ("steps",)):
+        refs = [("from", step.from_), ("to", step.to)] if isinstance(step, Message) else []
+        refs += [("over", p) for p in step.over] if isinstance(step, Note) else []
+        for field, ref in refs:
+            used.add(ref)
+            if ref not in known:
+                yield (*loc, field), "REF002", f"{field} {ref!r} names no participant; known: {', '.join(ids)}"
+    for i, p in enumerate(body.participants):
+        if p.id not in used:
+            yield ("participants", i, "id"), "READ004", f"participant {p.id!r} sends and receives nothing; drop it"
+
+
+def _lines(steps: list[Any], depth: int) -> list[str]:
+    from ... import escape
+
+    pad = "  " * depth
+    out: list[str] = []
+    for step in steps:
+        if isinstance(step, Message):
+            text = (f"{step.at} " if step.at else "") + step.text + (f" ({step.latency})" if step.latency else "")
+            out.append(f"{pad}{mid('p', step.from_)}{ARROWS[step.arrow]}{mid('p', step.to)}: {escape.label(text)}")
+        elif isinstance(step, Note):
+            where = "over " + ",".join(mid("p", p) for p in step.over)
+            out.append(f"{pad}Note {where}: {escape.label(step.note)}")
+        elif isinstance(step, (Alt, Par)):
+            branches = step.alt if isinstance(step, Alt) else step.par
+            first, other = ("alt", "else") if isinstance(step, Alt) else ("par", "and")
+            for b, branch in enumerate(branches):
+                out.append(f"{pad}{first if b == 0 else other} {escape.block(branch.when)}")
+                out += _lines(branch.steps, depth + 1)
+            out.append(f"{pad}end")
+        else:
+            word, branch = next((k, getattr(step, f)) for k, f in
+                                (("opt", "opt"), ("loop", "loop"), ("critical", "critical"), ("break", "break_"))
+                                if hasattr(step, f))
+            out.append(f"{pad}{word} {escape.block(branch.when)}")
+            out += _lines(branch.steps, depth + 1)
+            out.append(f"{pad}end")
+    return out
+
+
+def context(body: Body) -> dict[str, Any]:
+    return {"lines": _lines(body.steps, 1)}
+
+
+def describe(body: Body) -> list[str]:
+    names = {p.id: p.label for p in body.participants}
+    out = [f"Participants: {', '.join(names.values())}"]
+    for _, step in _walk(body.steps, ()):
+        if isinstance(step, Message):
+            out.append(f"{names.get(step.from_, step.from_)} → {names.get(step.to, step.to)}: {step.text}"
+                       + (f" ({step.latency})" if step.latency else ""))
+        elif isinstance(step, Note):
+            out.append(f"Note: {step.note}")
+        elif isinstance(step, (Alt, Par)):
+            out.append(f"{'Alternatives' if isinstance(step, Alt) else 'In parallel'}: "
+                       + " / ".join(b.when for b in (step.alt if isinstance(step, Alt) else step.par)))
+    return out
+
+
+def shape(body: Body) -> tuple[Any, ...]:
+    index = {p.id: i for i, p in enumerate(body.participants)}
+    out: list[Any] = []
+    for loc, step in _walk(body.steps, ()):
+        if isinstance(step, Message):
+            out.append((len(loc), index.get(step.from_, -1), index.get(step.to, -1), step.arrow))
+        else:
+            out.append((len(loc), type(step).__name__))
+    return (len(body.participants), tuple(out))
+
+
+def _size(body: Body) -> tuple[int, int]:
+    return len(body.participants), sum(1 for _, s in _walk(body.steps, ()) if isinstance(s, Message))
+
+
+KIND = Kind(name="sequence", body=Body, folder=Path(__file__).parent, lint=lint, context=context,
+            describe=describe, shape=shape, size=_size, max_nodes=9, max_edges=40)

@@ -1,0 +1,122 @@
+"""state: a state machine with composite states, real timer values on transitions, and health colours."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import Field
+
+from ...model import Strict, Text
+from ...theme import Health
+from .. import Finding, Kind, Loc
+from .._common import NodeId, duplicates, mid
+
+START = "start"
+STOP = "stop"
+
+
+class Transition(Strict):
+    from_: NodeId = Field(alias="from", description="a state id, or `start` for the initial pseudo-state")
+    to: NodeId = Field(description="a state id, or `stop` for the final pseudo-state")
+    label: Text | None = None
+
+
+class State(Strict):
+    id: NodeId
+    label: Text
+    note: Text | None = None
+    status: Health | None = None
+    states: list[State] = Field(default_factory=list, description="child states make this a composite state")
+    transitions: list[Transition] = Field(default_factory=list)
+
+
+class Body(Strict):
+    direction: Literal["TB", "LR"] = "TB"
+    states: list[State] = Field(min_length=2)
+    transitions: list[Transition] = Field(min_length=1)
+
+
+def _all(states: list[State], loc: Loc) -> Iterator[tuple[Loc, State]]:
+    for i, state in enumerate(states):
+        yield (*loc, i), state
+        yield from _all(state.states, (*loc, i, "states"))
+
+
+def _scopes(body: Body) -> Iterator[tuple[Loc, list[State], list[Transition]]]:
+    yield (), body.states, body.transitions
+    for loc, state in _all(body.states, ("states",)):
+        if state.states:
+            yield loc, state.states, state.transitions
+
+
+def lint(body: Body) -> Iterable[Finding]:
+    every = list(_all(body.states, ("states",)))
+    ids = [s.id for _, s in every]
+    for i in duplicates(ids):
+        yield (*every[i][0], "id"), "ID001", f"state id {ids[i]!r} is used twice"
+    for i, (loc, s) in enumerate(every):
+        if s.id in (START, STOP):
+            yield (*loc, "id"), "ID002", f"{s.id!r} is reserved for the initial/final pseudo-state"
+    known = set(ids)
+    for loc, _, transitions in _scopes(body):
+        for t, tr in enumerate(transitions):
+            for end, ref, extra in (("from", tr.from_, START), ("to", tr.to, STOP)):
+                if ref not in known and ref != extra:
+                    yield ((*loc, "transitions", t, end), "REF002",
+                           f"{end} {ref!r} names no state; use a state id or `{extra}`")
+    if not any(tr.from_ == START for tr in body.transitions):
+        yield ("transitions",), "STATE001", "no transition from `start`: say which state the machine begins in"
+
+
+def _lines(states: list[State], transitions: list[Transition], depth: int) -> list[str]:
+    from ... import escape
+
+    pad = "  " * depth
+    out: list[str] = []
+    for s in states:
+        out.append(f'{pad}state "{escape.label(s.label)}" as {mid("s", s.id)}')
+        if s.states:
+            out.append(f"{pad}state {mid('s', s.id)} {{")
+            out += _lines(s.states, s.transitions, depth + 1)
+            out.append(f"{pad}}}")
+        if s.note:
+            out.append(f"{pad}note right of {mid('s', s.id)} : {escape.label(s.note)}")
+    for tr in transitions:
+        a = "[*]" if tr.from_ == START else mid("s", tr.from_)
+        b = "[*]" if tr.to == STOP else mid("s", tr.to)
+        out.append(f"{pad}{a} --> {b}" + (f" : {escape.label(tr.label)}" if tr.label else ""))
+    return out
+
+
+def context(body: Body) -> dict[str, Any]:
+    coloured = [(mid("s", s.id), s.status) for _, s in _all(body.states, ()) if s.status and not s.states]
+    return {"lines": _lines(body.states, body.transitions, 1), "coloured": coloured,
+            "classes": sorted({c for _, c in coloured})}
+
+
+def describe(body: Body) -> list[str]:
+    names = {s.id: s.label for _, s in _all(body.states, ())} | {START: "start", STOP: "end"}
+    out = []
+    for _, s in _all(body.states, ()):
+        if s.states:
+            out.append(f"{s.label} contains: {', '.join(c.label for c in s.states)}")
+    for _, _, transitions in _scopes(body):
+        out += [f"{names.get(t.from_, t.from_)} → {names.get(t.to, t.to)}" + (f": {t.label}" if t.label else "")
+                for t in transitions]
+    return out
+
+
+def shape(body: Body) -> tuple[Any, ...]:
+    order = {s.id: i for i, (_, s) in enumerate(_all(body.states, ()))}
+    return tuple((len(states), tuple(sorted((order.get(t.from_, -1), order.get(t.to, -2)) for t in trs)))
+                 for _, states, trs in _scopes(body))
+
+
+def _size(body: Body) -> tuple[int, int]:
+    return (sum(1 for _ in _all(body.states, ())), sum(len(trs) for _, _, trs in _scopes(body)))
+
+
+KIND = Kind(name="state", body=Body, folder=Path(__file__).parent, lint=lint, context=context,
+            describe=describe, shape=shape, size=_size, max_nodes=20, max_edges=35)

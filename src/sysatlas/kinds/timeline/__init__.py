@@ -1,0 +1,59 @@
+"""timeline: what happened when, in sections (detection, impact, mitigation, recovery); times must run forward."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from pydantic import Field
+
+from ...model import Strict, Text
+from ...units import offset_seconds
+from .. import Finding, Kind
+
+
+class Event(Strict):
+    at: Text = Field(description="22:52, Day 2 00:00, 2018-10-22 23:03, T+43s")
+    what: list[Text] = Field(min_length=1, max_length=4)
+
+
+class Section(Strict):
+    name: Text
+    events: list[Event] = Field(min_length=1)
+
+
+class Body(Strict):
+    timezone: Text | None = Field(None, description="the zone the times are in, e.g. UTC; shown in the caption")
+    sections: list[Section] = Field(min_length=1)
+
+
+def lint(body: Body) -> Iterable[Finding]:
+    last: tuple[float, str] | None = None
+    for s, section in enumerate(body.sections):
+        for e, event in enumerate(section.events):
+            when = offset_seconds(event.at)
+            loc = ("sections", s, "events", e, "at")
+            if when is None:
+                yield (loc, "TIME001", f"cannot read time {event.at!r}; write HH:MM, Day 2 HH:MM, "
+                       "YYYY-MM-DD HH:MM or T+90s")
+                continue
+            if last is not None and when < last[0]:
+                yield (loc, "TIME002", f"{event.at!r} comes before the previous entry {last[1]!r}; "
+                       "keep entries in time order (use `Day 2 00:10` after midnight)")
+            last = (when, event.at)
+
+
+def describe(body: Body) -> list[str]:
+    zone = f" {body.timezone}" if body.timezone else ""
+    return [f"{section.name} — {event.at}{zone}: {'; '.join(event.what)}"
+            for section in body.sections for event in section.events]
+
+
+def shape(body: Body) -> tuple[Any, ...]:
+    return tuple(tuple(len(e.what) for e in s.events) for s in body.sections)
+
+
+KIND = Kind(name="timeline", body=Body, folder=Path(__file__).parent, lint=lint, describe=describe, shape=shape,
+            size=lambda b: (sum(len(s.events) for s in b.sections), 0), max_nodes=14,
+            max_width=3600)

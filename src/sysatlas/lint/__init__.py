@@ -1,0 +1,15 @@
+"""Stage 4: checks on the rendered atlas. Each module is one family of rules; `run` applies them all."""
+
+from __future__ import annotations
+
+from ..atlas import Atlas
+from ..diagnostics import Report
+from . import duplicates, kinds, links, placeholders, readability, sources
+
+RULES = (kinds, sources, links, placeholders, readability, duplicates)
+
+
+def run(atlas: Atlas, report: Report) -> None:
+    """Apply every rule family to the atlas."""
+    for rule in RULES:
+        rule.check(atlas, report)

@@ -1,0 +1,35 @@
+"""Cross-links: `related` entries must name a written subject (or diagram), or one the inventory lists."""
+
+from __future__ import annotations
+
+from ..atlas import Atlas
+from ..diagnostics import Report
+from ..model import REF
+
+
+def check(atlas: Atlas, report: Report) -> None:
+    """Check subject-level and diagram-level related references."""
+    written = {s.key: {d.common.id for d in s.diagrams} for s in atlas.subjects}
+    for subject in atlas.subjects:
+        for i, ref in enumerate(subject.head.related):
+            _one(atlas, written, ref, subject.doc.rel, subject.doc.line(("related", i)), report, subject.key)
+        for d in subject.diagrams:
+            for j, ref in enumerate(d.common.related):
+                _one(atlas, written, ref, d.doc.rel, d.doc.line(("diagrams", d.index, "related", j)), report, d.key)
+
+
+def _one(atlas: Atlas, written: dict[str, set[str]], ref: str, rel: str, line: int, report: Report,
+         here: str) -> None:
+    match = REF.match(ref)
+    if not match:
+        return
+    key = f"{match['category']}/{match['subject']}"
+    if key == here:
+        report.add(rel, line, "REF003", f"{ref!r} links to itself")
+    elif key in written:
+        if match["diagram"] and match["diagram"] not in written[key]:
+            have = ", ".join(sorted(written[key]))
+            report.add(rel, line, "REF001", f"{ref!r}: {key} has no diagram {match['diagram']!r}; it has: {have}")
+    elif not atlas.inventory.listed(match["category"], match["subject"]):
+        report.add(rel, line, "REF001", f"{ref!r} names no written subject and none the inventory lists; "
+                   "check the spelling against content/inventory.yaml")

@@ -1,0 +1,41 @@
+"""Placeholders and filler: generic names and unfinished text never reach the site."""
+
+from __future__ import annotations
+
+import re
+
+from ..atlas import Atlas
+from ..diagnostics import Report
+from ..kinds import walk_text
+
+PATTERNS = [
+    (re.compile(r"\b(?:service|server|node|database|db|system|component|team|client)[\s_-]?(?:[A-F]|[0-9]{1,2})\b"
+                r"(?!\s*(?:ms|s|GB|TB|MB|%|nodes|replicas|x))", re.I), "a generic name"),
+    (re.compile(r"\b(?:foo|bar|baz|qux|lorem|ipsum|dolor)\b", re.I), "a filler word"),
+    (re.compile(r"\b(?:TODO|TBD|FIXME|XXX|TK)\b"), "an unfinished marker"),
+    (re.compile(r"\bexample\.(?:com|org|net)\b", re.I), "an example domain"),
+    (re.compile(r"\b(?:placeholder|some service|my ?service|acme)\b", re.I), "a placeholder"),
+    (re.compile(r"\?\?\?|\.\.\.$"), "an unfinished sentence"),
+]
+
+
+def find(text: str) -> str | None:
+    """Return what kind of placeholder `text` contains, or None."""
+    for pattern, what in PATTERNS:
+        hit = pattern.search(text)
+        if hit:
+            return f"{what} ({hit.group(0)!r})"
+    return None
+
+
+def check(atlas: Atlas, report: Report) -> None:
+    """Flag placeholder text in titles, captions, 3 AM notes and diagram bodies."""
+    for d in atlas.diagrams():
+        texts = [d.common.title, d.common.caption, *walk_text(d.common.three_am), *walk_text(d.body)]
+        for text in texts:
+            what = find(text)
+            if what:
+                report.add(d.doc.rel, d.line, "PH001",
+                           f"diagram {d.common.id!r} contains {what} in {text[:60]!r}; name the real system, "
+                           "number or step")
+                break

@@ -1,0 +1,50 @@
+"""Stage 3: render a validated diagram to Mermaid text through its kind's Jinja template."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from . import escape, theme
+from .kinds import Kind, registry
+from .kinds._common import mid
+
+KINDS_DIR = Path(__file__).parent / "kinds"
+# Kinds whose Mermaid grammar has no accTitle/accDescr (the page gives the SVG its label instead).
+NO_ACC = {"mindmap", "timeline"}
+
+
+@cache
+def environment() -> jinja2.Environment:
+    """Return the Jinja environment: autoescape off, undefined names are errors, escaping by filter."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(KINDS_DIR)),
+        autoescape=False,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+    env.filters.update(
+        label=escape.label,
+        lines=escape.lines,
+        block=escape.block,
+        mid=lambda value, prefix: mid(prefix, value),
+        classdefs=theme.class_defs,
+    )
+    return env
+
+
+def render(kind: Kind, body: Any, *, title: str, caption: str, origin: str) -> str:
+    """Return the Mermaid text for one diagram, starting with a do-not-edit header."""
+    template = environment().get_template(f"{kind.name}/template.mmd.j2")
+    text = template.render(body=body, **kind.context(body))
+    lines = [line.rstrip() for line in text.splitlines() if line.strip()]
+    head, rest = lines[0], lines[1:]
+    out = [f"%% generated from {origin} - do not edit", head]
+    if kind.name not in NO_ACC:
+        out += [f"  accTitle: {escape.acc(title)}", f"  accDescr: {escape.acc(caption)}"]
+    return "\n".join(out + rest) + "\n"
