@@ -154,3 +154,39 @@ def render_all(texts: Sequence[str], renderer: Renderer | None, cache: Cache | N
             if cache and result.ok:
                 cache.put(texts[i], result)
     return [r for r in results if r is not None]
+
+
+class Session:
+    """One Chromium page kept open for many small renders (property tests, interactive tools)."""
+
+    def __init__(self, bundle: Path) -> None:
+        if not bundle.is_file():
+            raise ToolError(f"the Mermaid bundle {bundle} is missing: run `npm ci` (or `make deps`)")
+        self.bundle = bundle
+        self.count = 0
+
+    def __enter__(self) -> Session:
+        from playwright.sync_api import sync_playwright
+
+        self._tmp = tempfile.TemporaryDirectory(prefix="sysatlas-session-")
+        folder = Path(self._tmp.name)
+        shutil.copy(HERE / "harness.html", folder / "harness.html")
+        (folder / "config.js").write_text(config_js(), encoding="utf-8")
+        os.symlink(self.bundle.resolve(), folder / "mermaid.min.js")
+        self._pw = sync_playwright().start()
+        self._browser = self._pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        self._page = self._browser.new_page()
+        self._page.goto((folder / "harness.html").as_uri())
+        self._page.wait_for_function("window.harnessReady === true")
+        return self
+
+    def render(self, text: str) -> Result:
+        """Render one diagram and return the result."""
+        self.count += 1
+        raw = self._page.evaluate("(items) => renderAll(items)", [[f"s{self.count}", text]])
+        return Result(**raw[0])
+
+    def __exit__(self, *exc: object) -> None:
+        self._browser.close()
+        self._pw.stop()
+        self._tmp.cleanup()

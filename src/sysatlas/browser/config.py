@@ -30,7 +30,9 @@ CONFIG: dict[str, Any] = {
     "maxTextSize": 100000,
     "maxEdges": 500,
     "flowchart": {"htmlLabels": True, "curve": "basis", "useMaxWidth": True},
-    "sequence": {"useMaxWidth": True, "wrap": False},
+    # the font sizes Material for MkDocs sets, so the harness lays sequences out as the site does
+    "sequence": {"useMaxWidth": True, "wrap": False, "actorFontSize": "16px", "messageFontSize": "16px",
+                 "noteFontSize": "16px"},
     "timeline": {"disableMulticolor": False, "useMaxWidth": True},
 }
 

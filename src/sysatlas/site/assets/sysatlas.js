@@ -1,0 +1,97 @@
+/* sysatlas reader tools: zoom/pan and full screen, copy the Mermaid source, download the SVG. No network. */
+(function () {
+  "use strict";
+
+  function svgOf(figure) {
+    var host = figure.querySelector("div.mermaid");
+    var root = host && (host.shadowRoot || host);
+    return root ? root.querySelector("svg") : null;
+  }
+
+  function download(figure) {
+    var svg = svgOf(figure);
+    if (!svg) { return; }
+    var text = new XMLSerializer().serializeToString(svg);
+    var link = document.createElement("a");
+    link.href = URL.createObjectURL(new Blob([text], {type: "image/svg+xml"}));
+    link.download = figure.dataset.diagram + ".svg";
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+  }
+
+  function copySource(figure, button) {
+    var source = figure.querySelector("textarea.sysatlas-source");
+    if (!source) { return; }
+    var done = function () { button.textContent = "Copied"; setTimeout(function () { button.textContent = "Copy source"; }, 1500); };
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(source.value).then(done, function () { fallbackCopy(source); done(); });
+    } else { fallbackCopy(source); done(); }
+  }
+
+  function fallbackCopy(source) {
+    source.hidden = false; source.select(); document.execCommand("copy"); source.hidden = true;
+  }
+
+  function openViewer(figure) {
+    var svg = svgOf(figure);
+    if (!svg) { return; }
+    var dialog = document.createElement("dialog");
+    dialog.className = "sysatlas-viewer";
+    dialog.setAttribute("aria-label", "Zoomable view of " + figure.dataset.title);
+    var bar = document.createElement("div");
+    bar.className = "sysatlas-viewer-bar";
+    var stage = document.createElement("div");
+    stage.className = "sysatlas-viewer-stage";
+    var clone = svg.cloneNode(true);
+    clone.removeAttribute("style");
+    clone.style.maxWidth = "none";
+    var box = clone.viewBox && clone.viewBox.baseVal;
+    if (box && box.width) { clone.setAttribute("width", box.width); clone.setAttribute("height", box.height); }
+    var holder = document.createElement("div");
+    holder.className = "sysatlas-viewer-canvas " + figure.className;
+    holder.appendChild(clone);
+    stage.appendChild(holder);
+    var scale = 1, x = 0, y = 0;
+    function apply() { holder.style.transform = "translate(" + x + "px," + y + "px) scale(" + scale + ")"; }
+    function button(label, action) {
+      var b = document.createElement("button");
+      b.type = "button"; b.textContent = label; b.className = "md-button";
+      b.addEventListener("click", action); bar.appendChild(b); return b;
+    }
+    button("+", function () { scale *= 1.25; apply(); });
+    button("−", function () { scale /= 1.25; apply(); });
+    button("Fit", function () {
+      var w = stage.clientWidth / (box && box.width || 1), h = stage.clientHeight / (box && box.height || 1);
+      scale = Math.min(w, h, 4); x = 0; y = 0; apply();
+    });
+    button("Close", function () { dialog.close(); });
+    stage.addEventListener("wheel", function (e) {
+      e.preventDefault(); scale *= e.deltaY < 0 ? 1.1 : 1 / 1.1; apply();
+    }, {passive: false});
+    var drag = null;
+    stage.addEventListener("pointerdown", function (e) { drag = {x: e.clientX - x, y: e.clientY - y}; stage.setPointerCapture(e.pointerId); });
+    stage.addEventListener("pointermove", function (e) { if (drag) { x = e.clientX - drag.x; y = e.clientY - drag.y; apply(); } });
+    stage.addEventListener("pointerup", function () { drag = null; });
+    dialog.appendChild(bar);
+    dialog.appendChild(stage);
+    dialog.addEventListener("close", function () { dialog.remove(); });
+    document.body.appendChild(dialog);
+    dialog.showModal();
+    bar.querySelectorAll("button")[2].click();
+  }
+
+  function wire(figure) {
+    if (figure.dataset.wired) { return; }
+    figure.dataset.wired = "1";
+    var tools = figure.querySelector(".sysatlas-tools");
+    if (!tools) { return; }
+    tools.querySelector("[data-action=zoom]").addEventListener("click", function () { openViewer(figure); });
+    var copy = tools.querySelector("[data-action=copy]");
+    copy.addEventListener("click", function () { copySource(figure, copy); });
+    tools.querySelector("[data-action=download]").addEventListener("click", function () { download(figure); });
+  }
+
+  function start() { document.querySelectorAll("figure.sysatlas-diagram").forEach(wire); }
+  if (window.document$ && window.document$.subscribe) { window.document$.subscribe(start); } else { document.addEventListener("DOMContentLoaded", start); }
+})();
