@@ -6,6 +6,7 @@ import re
 from datetime import datetime
 
 _OFFSET = re.compile(r"^T\s*(?P<sign>[+-])\s*(?P<rest>(?:\d+(?:\.\d+)?\s*(?:ms|s|m|min|h|d|w)\s*)+)$")
+_ZERO = re.compile(r"^T\s*(?:[+-]?\s*0(?:\.0+)?\s*(?:ms|s|m|min|h|d|w)?)?$")
 _PART = re.compile(r"(\d+(?:\.\d+)?)\s*(ms|s|min|m|h|d|w)")
 _SECONDS = {"ms": 0.001, "s": 1, "m": 60, "min": 60, "h": 3600, "d": 86400, "w": 604800}
 _CLOCK = re.compile(r"^(?:(?:Day|D)\s*(?P<day>\d+)\s+)?(?P<h>\d{1,2}):(?P<m>\d{2})(?::(?P<s>\d{2}))?(?:\s*(?:UTC|PT|PST|PDT|ET|EST|EDT|CET|CEST|BST|JST|AEST|AEDT|IST|[A-Z]{2,4}))?$")
@@ -16,13 +17,15 @@ _MULT = {"k": 1e3, "K": 1e3, "M": 1e6, "B": 1e9, "G": 1e9, "T": 1e12}
 def offset_seconds(text: str) -> float | None:
     """Return a time as seconds for ordering, or None when it cannot be read."""
     value = text.strip()
+    if _ZERO.match(value):
+        return 0.0
     match = _OFFSET.match(value)
     if match:
         total = sum(float(n) * _SECONDS[u] for n, u in _PART.findall(match.group("rest")))
         return -total if match.group("sign") == "-" else total
     match = _CLOCK.match(value)
     if match:
-        day = int(match.group("day") or 0)
+        day = max(int(match.group("day") or 1) - 1, 0)
         hours, minutes = int(match.group("h")), int(match.group("m"))
         if hours > 23 or minutes > 59:
             return None

@@ -8,6 +8,7 @@ from itertools import combinations
 from ..atlas import Atlas, Diagram
 from ..diagnostics import Report
 from ..kinds import walk_text
+from .placeholders import find
 
 MIN_ELEMENTS = 6  # small shapes (a 3-slice pie) coincide by nature
 SIMILAR = 0.8  # Jaccard similarity of word sets above which two diagrams say the same thing
@@ -20,7 +21,8 @@ def _words(d: Diagram) -> frozenset[str]:
 
 def check(atlas: Atlas, report: Report) -> None:
     """Flag same-structure diagrams (DUP001) and near-identical wording (DUP002)."""
-    diagrams = atlas.diagrams()
+    # unfinished diagrams are PH001's business; two fresh skeletons are not stamped content
+    diagrams = [d for d in atlas.diagrams() if not any(find(t) for t in walk_text(d.body))]
     shapes: dict[tuple[object, ...], Diagram] = {}
     for d in diagrams:
         nodes, edges = d.kind.size(d.body)

@@ -12,7 +12,7 @@ PATTERNS = [
     (re.compile(r"\b(?:service|server|node|database|db|system|component|team|client)[\s_-]?(?:[A-F]|[0-9]{1,2})\b"
                 r"(?!\s*(?:ms|s|GB|TB|MB|%|nodes|replicas|x))", re.I), "a generic name"),
     (re.compile(r"\b(?:foo|bar|baz|qux|lorem|ipsum|dolor)\b", re.I), "a filler word"),
-    (re.compile(r"\b(?:TODO|TBD|FIXME|XXX|TK)\b"), "an unfinished marker"),
+    (re.compile(r"\b(?:TODO|TBD|FIXME|XXX|FILL)\b"), "an unfinished marker"),
     (re.compile(r"\bexample\.(?:com|org|net)\b", re.I), "an example domain"),
     (re.compile(r"\b(?:placeholder|some service|my ?service|acme)\b", re.I), "a placeholder"),
     (re.compile(r"\?\?\?|\.\.\.$"), "an unfinished sentence"),
@@ -29,7 +29,15 @@ def find(text: str) -> str | None:
 
 
 def check(atlas: Atlas, report: Report) -> None:
-    """Flag placeholder text in titles, captions, 3 AM notes and diagram bodies."""
+    """Flag placeholder text in subjects (title, summary, sources, facts) and in every diagram."""
+    for s in atlas.subjects:
+        head = [s.head.title, s.head.summary, *walk_text(s.head.sources), *walk_text(list(s.head.facts.values()))]
+        for text in head:
+            what = find(text)
+            if what:
+                report.add(s.doc.rel, s.doc.line(("id",)), "PH001",
+                           f"subject {s.head.id!r} contains {what} in {text[:60]!r}; write the real text")
+                break
     for d in atlas.diagrams():
         texts = [d.common.title, d.common.caption, *walk_text(d.common.three_am), *walk_text(d.body)]
         for text in texts:

@@ -1,0 +1,99 @@
+"""The command line: documented commands, exit codes, error text, skeletons, stats."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from sysatlas.cli import cli, main
+from sysatlas.paths import Layout
+
+VALID = (Path(__file__).parent / "errors" / "valid.yaml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", sorted(cli.commands))
+def test_every_command_is_documented_with_an_example(name: str) -> None:
+    result = CliRunner().invoke(cli, [name, "--help"])
+    assert result.exit_code == 0
+    assert "Example" in result.output, f"`sysatlas {name} --help` shows no example"
+    assert f"sysatlas {name}" in result.output
+
+
+def test_check_passes_on_valid_content(make_project: Callable[[dict[str, str]], Layout]) -> None:
+    layout = make_project({"content/mechanisms/case.yaml": VALID})
+    result = CliRunner().invoke(cli, ["check"], env={"SYSATLAS_ROOT": str(layout.root)})
+    assert result.exit_code == 0, result.output
+    assert "checked 1 diagrams in 1 subjects" in result.output
+
+
+def test_check_prints_each_problem_and_exits_1(make_project: Callable[[dict[str, str]], Layout]) -> None:
+    broken = VALID.replace("label: Leader}", "label: Leader, colour: red}").replace("${heartbeat}", "${nope}")
+    layout = make_project({"content/mechanisms/case.yaml": broken})
+    result = CliRunner().invoke(cli, ["check"], env={"SYSATLAS_ROOT": str(layout.root)})
+    assert result.exit_code == 1
+    lines = [x for x in result.output.splitlines() if x.startswith("content/")]
+    assert [x.split()[1] for x in lines] == ["SCHEMA002", "FACT001"]  # in line order
+    assert "Traceback" not in result.output
+
+
+def test_json_output(make_project: Callable[[dict[str, str]], Layout]) -> None:
+    import json
+
+    layout = make_project({"content/mechanisms/case.yaml": VALID.replace("label: Leader}", "label: Service B}")})
+    result = CliRunner().invoke(cli, ["check", "--json"], env={"SYSATLAS_ROOT": str(layout.root)})
+    rows = [json.loads(x) for x in result.output.splitlines() if x.startswith("{")]
+    assert rows == [{"path": "content/mechanisms/case.yaml", "line": 16, "code": "PH001",
+                     "message": rows[0]["message"]}]
+
+
+def test_new_writes_a_skeleton_that_passes_the_schema(make_project: Callable[[dict[str, str]], Layout]) -> None:
+    layout = make_project({})
+    env = {"SYSATLAS_ROOT": str(layout.root)}
+    runner = CliRunner()
+    for category in ("guarantees", "mechanisms", "patterns", "incidents", "costs", "debugging", "case-studies"):
+        result = runner.invoke(cli, ["new", category, f"new-{category}"], env=env)
+        assert result.exit_code == 0, result.output
+    result = runner.invoke(cli, ["check"], env=env)
+    codes = {x.split()[1] for x in result.output.splitlines() if x.startswith("content/")}
+    assert codes == {"PH001"}, result.output  # only the FILL markers, nothing structural
+    again = runner.invoke(cli, ["new", "guarantees", "new-guarantees"], env=env)
+    assert again.exit_code == 2 and "exists" in again.output
+
+
+def test_new_rejects_unknown_category(make_project: Callable[[dict[str, str]], Layout]) -> None:
+    layout = make_project({})
+    result = CliRunner().invoke(cli, ["new", "algorithms", "x-y"], env={"SYSATLAS_ROOT": str(layout.root)})
+    assert result.exit_code == 2
+    assert "unknown category 'algorithms'" in result.output
+
+
+def test_stats_counts_against_the_inventory(make_project: Callable[[dict[str, str]], Layout]) -> None:
+    layout = make_project({"content/mechanisms/raft-consensus.yaml": VALID.replace("id: case", "id: raft-consensus")})
+    result = CliRunner().invoke(cli, ["stats"], env={"SYSATLAS_ROOT": str(layout.root)})
+    assert result.exit_code == 0
+    row = next(x for x in result.output.splitlines() if x.startswith("mechanisms"))
+    assert row.split()[2:5] == ["1/20", "0", "1/120"]
+    md = CliRunner().invoke(cli, ["stats", "--markdown"], env={"SYSATLAS_ROOT": str(layout.root)})
+    assert "| Mechanisms | P0 | 1/20 | 0 | 1/120 | 1% | 1 | 0 | 0 |" in md.output
+
+
+def test_show_prints_generated_mermaid(make_project: Callable[[dict[str, str]], Layout]) -> None:
+    layout = make_project({"content/mechanisms/case.yaml": VALID})
+    result = CliRunner().invoke(cli, ["show", "mechanisms/case#state-machine"], env={"SYSATLAS_ROOT": str(layout.root)})
+    assert result.exit_code == 0
+    assert result.output.startswith("%% generated from content/mechanisms/case.yaml:16 - do not edit\nstateDiagram-v2")
+
+
+def test_our_errors_print_error_and_exit_1(make_project: Callable[[dict[str, str]], Layout],
+                                           monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    layout = make_project({"content/mechanisms/case.yaml": VALID})
+    monkeypatch.setenv("SYSATLAS_ROOT", str(layout.root))
+    monkeypatch.setattr("sys.argv", ["sysatlas", "show", "mechanisms/nothing"])
+    with pytest.raises(SystemExit) as exit_info:
+        main()
+    assert exit_info.value.code == 1
+    assert capsys.readouterr().err.strip() == \
+        "Error: no subject 'mechanisms/nothing'; subjects look like mechanisms/raft-consensus"
