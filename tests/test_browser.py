@@ -88,7 +88,7 @@ BROKEN = """diagrams:
 # Text a label may hold: printable characters of any script, the syntax Mermaid reacts to, emoji, RTL.
 LABEL = st.lists(
     st.one_of(
-        st.sampled_from(list('"\'#;:|[](){}<>-=%&*!?/\\`~^@$+,.') + ["-->", "end", "%%", "#quot;", "<br/>", " "]),
+        st.sampled_from([*list('"\'#;:|[](){}<>-=%&*!?/\\`~^@$+,.'), "-->", "end", "%%", "#quot;", "<br/>", " "]),
         st.characters(codec="utf-8", categories=("L", "N", "P", "S"), exclude_characters="\u2028\u2029"),
         st.sampled_from(["🚀", "✓", "שלום", "مرحبا", "日本"]),
     ),
@@ -112,7 +112,8 @@ KIND_TEMPLATES = {
         {"id": "a", "label": t, "start": "2024-01-01", "duration": "3d"}]}]}),
     "quadrant": ("quadrant", lambda t: {"x": {"low": t, "high": "h"}, "y": {"low": "l", "high": "h"},
                                         "quadrants": [t, "b", "c", "d"],
-                                        "points": [{"label": t, "x": 0.3, "y": 0.4}, {"label": "p", "x": 0.6, "y": 0.7}]}),
+                                        "points": [{"label": t, "x": 0.3, "y": 0.4},
+                                                   {"label": "p", "x": 0.6, "y": 0.7}]}),
     "mindmap": ("mindmap", lambda t: {"root": t, "children": [{"label": t}, {"label": "x"}]}),
     "decision": ("decision", lambda t: {"start": "q", "questions": [{"id": "q", "ask": t, "answers": [
         {"label": t, "choose": "a"}, {"label": "no", "choose": "b"}]}],

@@ -92,7 +92,7 @@ class Inventory:
     def listed(self, category: str, subject: str) -> bool:
         """Say whether the inventory names this subject (so a link to it is pending, not broken)."""
         cat = self.categories.get(category)
-        return bool(cat) and subject in cat.subjects
+        return cat is not None and subject in cat.subjects
 
 
 @dataclass

@@ -9,7 +9,7 @@ from typing import Any
 import jinja2
 
 from . import escape, theme
-from .kinds import Kind, registry
+from .kinds import Kind
 from .kinds._common import mid
 
 KINDS_DIR = Path(__file__).parent / "kinds"

@@ -96,7 +96,7 @@ BODIES = {
 HEADER = """\
 # {category}/{subject}: replace every FILL (the checker reports each one as PH001 until you do).
 # Diagram kinds and their bodies: src/sysatlas/kinds/<kind>/README.md; the guide: docs/authoring.md.
-# Check with `sysatlas check`, render with `sysatlas check --browser`, look with `sysatlas preview {category}/{subject}`.
+# Check: `sysatlas check`; render: `sysatlas check --browser`; look: `sysatlas preview {category}/{subject}`.
 # Facts are written once under `facts:` and used in any text as ${{name}}.
 """
 

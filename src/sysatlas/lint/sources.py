@@ -34,12 +34,12 @@ def check(atlas: Atlas, report: Report) -> None:
                            f"diagram {c.id!r} is {c.evidence}: say in `evidence_note` how the numbers were "
                            "derived or what the illustration stands for")
         for name, fact in subject.head.facts.items():
-            ref = getattr(fact, "source", None)
-            if ref and ref not in known:
+            cited = getattr(fact, "source", None)
+            if cited and cited not in known:
                 report.add(subject.doc.rel, subject.doc.line(("facts", name, "source")), "SRC002",
-                           f"fact {name!r} cites {ref!r}, which is not under `sources:`")
-            elif ref:
-                used.add(ref)
+                           f"fact {name!r} cites {cited!r}, which is not under `sources:`")
+            elif cited:
+                used.add(cited)
         for i, src in enumerate(subject.head.sources):
             if src.id not in used:
                 report.add(subject.doc.rel, subject.doc.line(("sources", i, "id")), "SRC003",

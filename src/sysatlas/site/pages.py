@@ -190,7 +190,7 @@ def subject_pages(atlas: Atlas, s: Subject) -> list[Page]:
             out += _diagram_block(atlas, s, d, src)
         out += _sources_section(s)
         return [Page(src, s.head.title, "\n".join(out) + "\n", s.category)]
-    index = _subject_header(atlas, s, src) + ["## Diagrams", ""]
+    index = [*_subject_header(atlas, s, src), "## Diagrams", ""]
     result = []
     for d in s.diagrams:
         path = diagram_path(d)
@@ -199,14 +199,15 @@ def subject_pages(atlas: Atlas, s: Subject) -> list[Page]:
                 f"[← {md(s.head.title)}]({rel_link(path, src)})", ""]
         body += _diagram_block(atlas, s, d, path, heading="##")
         result.append(Page(path, d.common.title, "\n".join(body) + "\n", s.category))
-    index += [""] + _sources_section(s)
+    index += ["", *_sources_section(s)]
     page = Page(src, s.head.title, "\n".join(index) + "\n", s.category, children=[p.path for p in result])
     return [page, *result]
 
 
 def coverage_markdown(rows: list[CategoryStats]) -> str:
     """Return the coverage table as Markdown."""
-    out = ["| Category | Priority | Subjects | Complete subjects | Diagrams | Done | Reported | Derived | Illustrative |",
+    out = ["| Category | Priority | Subjects | Complete subjects | Diagrams | Done | Reported | Derived "
+           "| Illustrative |",
            "|---|---|---|---|---|---|---|---|---|"]
     for r in rows:
         out.append(f"| {CATEGORY_TITLES.get(r.id, r.id)} | {r.priority} | {r.subjects_done}/{r.subjects_needed} | "

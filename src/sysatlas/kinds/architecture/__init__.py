@@ -65,7 +65,8 @@ def lint(body: Body) -> Iterable[Finding]:
     for e, edge in enumerate(body.edges):
         for end, ref in (("from", edge.from_), ("to", edge.to)):
             if ref not in known:
-                yield ("edges", e, end), "REF002", f"edge {end} {ref!r} names no node; known: {', '.join(sorted(known))}"
+                names = ", ".join(sorted(known))
+                yield ("edges", e, end), "REF002", f"edge {end} {ref!r} names no node; known: {names}"
     for p, plane in enumerate(body.planes):
         yield from _rollup(p, plane)
     linked = {edge.from_ for edge in body.edges} | {edge.to for edge in body.edges}

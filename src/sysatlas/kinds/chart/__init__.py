@@ -67,7 +67,7 @@ def lint(body: Body) -> Iterable[Finding]:
         if body.monotonic == "decreasing" and any(b > a for a, b in pairs):
             yield ("series", i, "values"), "NUM002", f"{series.name!r} rises along x but is declared decreasing"
         for v, value in enumerate(series.values):
-            if body.y.min is not None and value < body.y.min or body.y.max is not None and value > body.y.max:
+            if (body.y.min is not None and value < body.y.min) or (body.y.max is not None and value > body.y.max):
                 yield (("series", i, "values", v), "CHART002",
                        f"value {value:g} lies outside the y range {body.y.min}..{body.y.max}")
 

@@ -26,7 +26,8 @@ class Point(Strict):
 class Body(Strict):
     x: Axis
     y: Axis
-    quadrants: list[Text] = Field(min_length=4, max_length=4, description="top-right, top-left, bottom-left, bottom-right")
+    quadrants: list[Text] = Field(min_length=4, max_length=4,
+                                  description="top-right, top-left, bottom-left, bottom-right")
     points: list[Point] = Field(min_length=2, max_length=14)
 
 

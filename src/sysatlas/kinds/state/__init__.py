@@ -56,7 +56,7 @@ def lint(body: Body) -> Iterable[Finding]:
     ids = [s.id for _, s in every]
     for i in duplicates(ids):
         yield (*every[i][0], "id"), "ID001", f"state id {ids[i]!r} is used twice"
-    for i, (loc, s) in enumerate(every):
+    for loc, s in every:
         if s.id in (START, STOP):
             yield (*loc, "id"), "ID002", f"{s.id!r} is reserved for the initial/final pseudo-state"
     known = set(ids)

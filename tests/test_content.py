@@ -1,0 +1,45 @@
+"""The bundled content: every file passes every check, and the plan's example diagrams exist."""
+
+from __future__ import annotations
+
+import pytest
+
+from sysatlas.paths import Layout
+from sysatlas.pipeline import check
+
+from .conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def outcome():  # type: ignore[no-untyped-def]
+    return check(Layout(ROOT))
+
+
+def test_bundled_content_has_no_problem(outcome) -> None:  # type: ignore[no-untyped-def]
+    assert [str(d) for d in outcome.report] == []
+
+
+def test_every_diagram_cites_a_source(outcome) -> None:  # type: ignore[no-untyped-def]
+    assert outcome.atlas.diagrams()
+    assert all(d.common.sources for d in outcome.atlas.diagrams())
+
+
+@pytest.mark.parametrize("key", [
+    "incidents/github-2018-10-21#timeline",
+    "incidents/github-2018-10-21#cascade",
+])
+def test_plan_examples_are_recreated(outcome, key: str) -> None:  # type: ignore[no-untyped-def]
+    assert key in {d.key for d in outcome.atlas.diagrams()}
+
+
+def test_github_timeline_keeps_its_clock_times(outcome) -> None:  # type: ignore[no-untyped-def]
+    (timeline,) = [d for d in outcome.atlas.diagrams() if d.key == "incidents/github-2018-10-21#timeline"]
+    assert "    22#58;52 : " in timeline.mermaid
+
+
+@pytest.mark.browser
+def test_bundled_content_renders_in_chromium() -> None:
+    result = check(Layout(ROOT), with_browser=True, use_cache=False)
+    assert [str(d) for d in result.report] == []
+    assert len(result.renders) == len(result.atlas.diagrams())
+    assert all(r.ok and r.width > 0 for r in result.renders.values())
