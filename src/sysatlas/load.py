@@ -1,4 +1,9 @@
-"""Stage 1: read YAML with line numbers; reject syntax errors and duplicate keys; interpolate facts."""
+"""Stage 1: read YAML with line numbers; reject syntax errors and duplicate keys; interpolate facts.
+
+libyaml (through PyYAML's C composer) builds the node tree fast; we construct values ourselves so that every
+mapping and sequence keeps the line of each key and item, duplicate keys are errors, and plain scalars follow
+YAML 1.2's core schema (`no` stays a string; `1.10` is still a float, which the model refuses for text).
+"""
 
 from __future__ import annotations
 
@@ -8,14 +13,36 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.constructor import DuplicateKeyError
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
+import yaml
 
 from .diagnostics import Report
 
 FACT_REF = re.compile(r"\$\{([A-Za-z0-9_.-]+)\}")
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_INT = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$|^0o[0-7]+$|^0x[0-9a-fA-F]+$")
+_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$|^[-+]?\.(?:inf|Inf|INF)$|"
+                    r"^\.(?:nan|NaN|NAN)$")
+
+
+class YMap(dict[Any, Any]):
+    """A mapping that knows the line of itself and of each key."""
+
+    line: int = 0
+    key_lines: dict[Any, int]
+
+
+class YSeq(list[Any]):
+    """A sequence that knows the line of itself and of each item."""
+
+    line: int = 0
+    item_lines: list[int]
+
+
+class DuplicateKey(Exception):
+    def __init__(self, key: str, line: int) -> None:
+        super().__init__(key)
+        self.key = key
+        self.line = line
 
 
 @dataclass
@@ -32,7 +59,7 @@ class Document:
 
 
 def line_of(node: Any, loc: Sequence[str | int]) -> int:
-    """Walk `loc` through ruamel containers and return the line of the deepest existing step."""
+    """Walk `loc` through the containers and return the line of the deepest existing step."""
     return _walk(node, loc)[0]
 
 
@@ -42,19 +69,16 @@ def present(node: Any, loc: Sequence[str | int]) -> list[str | int]:
 
 
 def _walk(node: Any, loc: Sequence[str | int]) -> tuple[int, list[str | int]]:
-    line = getattr(getattr(node, "lc", None), "line", 0) or 0
+    line = getattr(node, "line", 0)
     found: list[str | int] = []
     for step in loc:
-        lc = getattr(node, "lc", None)
-        if isinstance(node, CommentedMap) and step in node:
-            if lc is not None:
-                line = lc.key(step)[0]
+        if isinstance(node, YMap) and step in node:
+            line = node.key_lines.get(step, line)
             node = node[step]
-        elif isinstance(node, CommentedSeq) and isinstance(step, int) and 0 <= step < len(node):
-            if lc is not None:
-                line = lc.item(step)[0]
+        elif isinstance(node, YSeq) and isinstance(step, int) and 0 <= step < len(node):
+            line = node.item_lines[step]
             node = node[step]
-        elif isinstance(step, str) and isinstance(node, (CommentedMap, CommentedSeq)):
+        elif isinstance(step, str) and isinstance(node, (YMap, YSeq)):
             continue  # a union tag or a missing key: keep looking deeper
         else:
             break
@@ -62,44 +86,76 @@ def _walk(node: Any, loc: Sequence[str | int]) -> tuple[int, list[str | int]]:
     return line + 1, found
 
 
-def _yaml() -> YAML:
-    yaml = YAML(typ="rt")
-    yaml.allow_duplicate_keys = False
-    return yaml
+def _scalar(node: yaml.ScalarNode) -> Any:
+    value = node.value
+    if node.style or node.tag == "tag:yaml.org,2002:str":  # quoted, literal or folded: text as written
+        return value
+    if node.tag not in ("tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
+                        "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:timestamp",
+                        "tag:yaml.org,2002:value", "tag:yaml.org,2002:merge"):
+        return value
+    if value in ("", "~", "null", "Null", "NULL"):
+        return None
+    if value in ("true", "True", "TRUE"):
+        return True
+    if value in ("false", "False", "FALSE"):
+        return False
+    if _INT.match(value):
+        return int(value, 0) if value[:2] in ("0o", "0x") else int(value)
+    if _FLOAT.match(value):
+        return float(value.replace(".inf", "inf").replace(".Inf", "inf").replace(".INF", "inf")
+                     .replace(".nan", "nan").replace(".NaN", "nan").replace(".NAN", "nan"))
+    return value
+
+
+def _build(node: yaml.Node) -> Any:
+    if isinstance(node, yaml.MappingNode):
+        out = YMap()
+        out.line = node.start_mark.line
+        out.key_lines = {}
+        for key_node, value_node in node.value:
+            key = _build(key_node)
+            if isinstance(key, (YMap, YSeq)):
+                key = str(key)
+            if key in out:
+                raise DuplicateKey(str(key), key_node.start_mark.line + 1)
+            out[key] = _build(value_node)
+            out.key_lines[key] = key_node.start_mark.line
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        seq = YSeq(_build(item) for item in node.value)
+        seq.line = node.start_mark.line
+        seq.item_lines = [item.start_mark.line for item in node.value]
+        return seq
+    assert isinstance(node, yaml.ScalarNode)
+    return _scalar(node)
 
 
 def read(path: Path, rel: str, report: Report) -> Document | None:
-    """Parse one file; on failure record YAML001/YAML002 and return None."""
+    """Parse one file; on failure record YAML001/YAML002/YAML003 and return None."""
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         report.add(rel, 1, "YAML003", f"cannot read the file: {exc}")
         return None
     try:
-        data = _yaml().load(text)
-    except DuplicateKeyError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 1
-        key = _dup_key(str(exc.problem))
-        report.add(rel, line, "YAML002", f"duplicate key {key}: each key may appear once in a mapping; "
+        node = yaml.compose(text, Loader=_Loader)  # noqa: S506 - the safe loader, composing nodes only
+        data = _build(node) if node is not None else None
+    except DuplicateKey as exc:
+        report.add(rel, exc.line, "YAML002", f'duplicate key "{exc.key}": each key may appear once in a mapping; '
                    "merge the two entries or rename one")
         return None
-    except MarkedYAMLError as exc:
+    except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
         problem = (exc.problem or exc.context or "syntax error").strip()
-        report.add(rel, line, "YAML001", f"YAML syntax error: {problem}; check indentation and quote "
-                   "values containing ': ' or starting with '{', '[', '*', '&', '!', '%' or '@'")
+        report.add(rel, line, "YAML001", f"YAML syntax error: {problem}; check indentation and quote values "
+                   "containing ': ' or starting with '{', '[', '*', '&', '!', '%' or '@'")
         return None
-    except YAMLError as exc:
+    except yaml.YAMLError as exc:
         report.add(rel, 1, "YAML001", f"YAML syntax error: {exc}")
         return None
     return Document(path, rel, data)
-
-
-def _dup_key(problem: str) -> str:
-    found = re.search(r'found duplicate key "([^"]*)"', problem)
-    return f'"{found.group(1)}"' if found else "(see the line)"
 
 
 def fact_values(facts: Any) -> dict[str, str]:

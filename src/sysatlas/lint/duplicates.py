@@ -10,7 +10,7 @@ from ..diagnostics import Report
 from ..kinds import walk_text
 from .placeholders import find
 
-MIN_ELEMENTS = 6  # small shapes (a 3-slice pie) coincide by nature
+MIN_ELEMENTS = 8  # small shapes (a 3-slice pie, a 2-question tree) coincide by nature
 SIMILAR = 0.8  # Jaccard similarity of word sets above which two diagrams say the same thing
 WORD = re.compile(r"[a-z][a-z0-9]+")
 

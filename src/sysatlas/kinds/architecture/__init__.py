@@ -123,8 +123,9 @@ def describe(body: Body) -> list[str]:
 
 def shape(body: Body) -> tuple[Any, ...]:
     index = {node.id: i for i, (_, _, node) in enumerate(_nodes(body))}
-    return (tuple(len(p.nodes) for p in body.planes),
-            tuple(sorted((index.get(e.from_, -1), index.get(e.to, -1)) for e in body.edges)))
+    return (tuple((p.role, tuple((n.shape, len(n.details), n.status, bool(n.cost)) for n in p.nodes))
+                  for p in body.planes),
+            tuple(sorted((index.get(e.from_, -1), index.get(e.to, -1), e.style, bool(e.label)) for e in body.edges)))
 
 
 KIND = Kind(name="architecture", body=Body, folder=Path(__file__).parent, lint=lint, context=context,

@@ -87,7 +87,9 @@ def describe(body: Body) -> list[str]:
 
 def shape(body: Body) -> tuple[Any, ...]:
     index = {s.id: i for i, s in enumerate(body.steps)}
-    return (len(body.steps), tuple(sorted((index.get(x.from_, -1), index.get(x.to, -1)) for x in body.links)))
+    stages = list(dict.fromkeys(s.stage for s in body.steps))
+    return (tuple((s.severity, len(s.detail), bool(s.at), stages.index(s.stage)) for s in body.steps),
+            tuple(sorted((index.get(x.from_, -1), index.get(x.to, -1), x.style, bool(x.label)) for x in body.links)))
 
 
 KIND = Kind(name="cascade", body=Body, folder=Path(__file__).parent, lint=lint, context=context,

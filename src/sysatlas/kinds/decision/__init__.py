@@ -111,7 +111,7 @@ def describe(body: Body) -> list[str]:
 
 def shape(body: Body) -> tuple[Any, ...]:
     order = {n: i for i, n in enumerate([q.id for q in body.questions] + [c.id for c in body.choices])}
-    return (len(body.questions), len(body.choices),
+    return (len(body.questions), tuple((len(c.detail), bool(c.status)) for c in body.choices),
             tuple(sorted((order.get(q.id, -1), order.get(a.goto or a.choose or "", -1))
                          for q in body.questions for a in q.answers)))
 

@@ -110,7 +110,8 @@ def describe(body: Body) -> list[str]:
 
 def shape(body: Body) -> tuple[Any, ...]:
     order = {s.id: i for i, (_, s) in enumerate(_all(body.states, ()))}
-    return tuple((len(states), tuple(sorted((order.get(t.from_, -1), order.get(t.to, -2)) for t in trs)))
+    return tuple((tuple((bool(s.note), s.status) for s in states),
+                  tuple(sorted((order.get(t.from_, -1), order.get(t.to, -2), bool(t.label)) for t in trs)))
                  for _, states, trs in _scopes(body))
 
 
