@@ -139,7 +139,7 @@ def read(path: Path, rel: str, report: Report) -> Document | None:
         report.add(rel, 1, "YAML003", f"cannot read the file: {exc}")
         return None
     try:
-        node = yaml.compose(text, Loader=_Loader)  # noqa: S506 - the safe loader, composing nodes only
+        node = yaml.compose(text, Loader=_Loader)
         data = _build(node) if node is not None else None
     except DuplicateKey as exc:
         report.add(rel, exc.line, "YAML002", f'duplicate key "{exc.key}": each key may appear once in a mapping; '

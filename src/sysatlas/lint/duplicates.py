@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from itertools import combinations
 
 from ..atlas import Atlas, Diagram
 from ..diagnostics import Report
@@ -34,12 +33,21 @@ def check(atlas: Atlas, report: Report) -> None:
             report.add(d.doc.rel, d.line, "DUP001",
                        f"{d.key} has the same structure as {first.key} ({first.origin}) with only labels "
                        "changed; make each diagram say something the other does not")
-    words = [(d, _words(d)) for d in diagrams]
-    for (a, wa), (b, wb) in combinations(words, 2):
-        if a.kind.name != b.kind.name or len(wa) < 8 or len(wb) < 8:
-            continue
-        score = len(wa & wb) / len(wa | wb)
-        if score >= SIMILAR:
-            report.add(b.doc.rel, b.line, "DUP002",
-                       f"{b.key} shares {score:.0%} of its words with {a.key} ({a.origin}); "
-                       "merge them or make them differ in substance")
+    by_kind: dict[str, list[tuple[Diagram, frozenset[str]]]] = {}
+    for d in diagrams:
+        words = _words(d)
+        if len(words) >= 8:
+            by_kind.setdefault(d.kind.name, []).append((d, words))
+    for group in by_kind.values():
+        # Jaccard >= SIMILAR needs the smaller set to be >= SIMILAR of the larger: compare neighbours by size only
+        group.sort(key=lambda item: len(item[1]))
+        for i, (a, wa) in enumerate(group):
+            for b, wb in group[i + 1:]:
+                if len(wa) < SIMILAR * len(wb):
+                    break
+                score = len(wa & wb) / len(wa | wb)
+                if score >= SIMILAR:
+                    first, second = sorted((a, b), key=lambda d: (d.doc.rel, d.index))
+                    report.add(second.doc.rel, second.line, "DUP002",
+                               f"{second.key} shares {score:.0%} of its words with {first.key} ({first.origin}); "
+                               "merge them or make them differ in substance")

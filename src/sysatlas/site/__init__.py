@@ -6,6 +6,7 @@ previous site intact.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import shutil
 from pathlib import Path
@@ -75,6 +76,10 @@ def build_site(layout: Layout, outcome: Outcome) -> None:
     from mkdocs.exceptions import MkDocsException
 
     generated = write_docs(layout, outcome)
+    digest = docs_digest(layout)
+    stamp = layout.site / ".sysatlas-digest"
+    if stamp.is_file() and stamp.read_text(encoding="utf-8") == digest:
+        return  # nothing a reader could see has changed: keep the site as it is
 
     def fill(folder: Path) -> None:
         config_path = mkdocs_config(layout, generated, folder)
@@ -89,5 +94,21 @@ def build_site(layout: Layout, outcome: Outcome) -> None:
             raise ToolError(f"mkdocs build --strict failed: {detail}") from exc
         finally:
             logger.removeHandler(handler)
+        (folder / ".sysatlas-digest").write_text(digest, encoding="utf-8")
 
     swap_in(layout.site, fill)
+
+
+def docs_digest(layout: Layout) -> str:
+    """Hash every generated page and asset, the config template and the tool versions."""
+    from importlib.metadata import version
+
+    h = hashlib.sha256()
+    for path in sorted(layout.docs.rglob("*")):
+        if path.is_file():
+            h.update(str(path.relative_to(layout.docs)).encode())
+            h.update(path.read_bytes())
+    h.update((HERE / "templates" / "mkdocs.yml.j2").read_bytes())
+    for package in ("mkdocs", "mkdocs-material", "pymdown-extensions"):
+        h.update(version(package).encode())
+    return h.hexdigest()
