@@ -44,6 +44,8 @@ class Kind:
     context: Callable[[Any], dict[str, Any]] = _no_context
     max_nodes: int = 30
     max_edges: int = 45
+    same_shape_is_stamping: bool = True
+    """False where the structure is only counts (slices, bars, columns) and so coincides by nature."""
     max_width: int = 2400
     """px of natural SVG width; beyond it the site shrinks text below half size (timelines scroll instead)."""
     limits_note: str = field(default="")

@@ -29,7 +29,7 @@ def check(atlas: Atlas, report: Report) -> None:
             continue
         key = (d.kind.name, d.kind.shape(d.body))
         first = shapes.setdefault(key, d)
-        if first is not d and d.kind.name not in ("pie", "chart", "quadrant"):
+        if first is not d and d.kind.same_shape_is_stamping:
             report.add(d.doc.rel, d.line, "DUP001",
                        f"{d.key} has the same structure as {first.key} ({first.origin}) with only labels "
                        "changed; make each diagram say something the other does not")

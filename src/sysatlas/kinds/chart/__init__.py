@@ -86,6 +86,8 @@ def describe(body: Body) -> list[str]:
     return out
 
 
-KIND = Kind(name="chart", body=Body, folder=Path(__file__).parent, lint=lint, context=context, describe=describe,
+KIND = Kind(
+    same_shape_is_stamping=False,
+    name="chart", body=Body, folder=Path(__file__).parent, lint=lint, context=context, describe=describe,
             shape=lambda b: (len(b.x.categories), tuple(s.type for s in b.series)),
             size=lambda b: (len(b.x.categories), len(b.series)), max_nodes=16)

@@ -94,5 +94,7 @@ def shape(body: Body) -> tuple[Any, ...]:
     return (len(body.metrics), len(body.options))
 
 
-KIND = Kind(name="comparison", body=Body, folder=Path(__file__).parent, lint=lint, context=context,
+KIND = Kind(
+    same_shape_is_stamping=False,
+    name="comparison", body=Body, folder=Path(__file__).parent, lint=lint, context=context,
             describe=describe, shape=shape, size=lambda b: (len(b.options) + 1, len(b.options)))

@@ -93,6 +93,8 @@ def describe(body: Body) -> list[str]:
     return out
 
 
-KIND = Kind(name="gantt", body=Body, folder=Path(__file__).parent, lint=lint, context=context, describe=describe,
+KIND = Kind(
+    same_shape_is_stamping=False,
+    name="gantt", body=Body, folder=Path(__file__).parent, lint=lint, context=context, describe=describe,
             shape=lambda b: tuple(len(s.tasks) for s in b.sections),
             size=lambda b: (sum(len(s.tasks) for s in b.sections), 0), max_nodes=24)

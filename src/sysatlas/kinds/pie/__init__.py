@@ -49,5 +49,7 @@ def describe(body: Body) -> list[str]:
         f"{s.label}: {s.value:g} ({s.value / body.total.value:.0%})" for s in body.slices]
 
 
-KIND = Kind(name="pie", body=Body, folder=Path(__file__).parent, lint=lint, context=context, describe=describe,
+KIND = Kind(
+    same_shape_is_stamping=False,
+    name="pie", body=Body, folder=Path(__file__).parent, lint=lint, context=context, describe=describe,
             shape=lambda b: (len(b.slices),), size=lambda b: (len(b.slices), 0), max_nodes=10)

@@ -46,5 +46,7 @@ def describe(body: Body) -> list[str]:
     return out
 
 
-KIND = Kind(name="quadrant", body=Body, folder=Path(__file__).parent, lint=lint, describe=describe,
+KIND = Kind(
+    same_shape_is_stamping=False,
+    name="quadrant", body=Body, folder=Path(__file__).parent, lint=lint, describe=describe,
             shape=lambda b: (len(b.points),), size=lambda b: (len(b.points), 0), max_nodes=14)

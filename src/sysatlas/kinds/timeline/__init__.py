@@ -54,6 +54,8 @@ def shape(body: Body) -> tuple[Any, ...]:
     return tuple(tuple(len(e.what) for e in s.events) for s in body.sections)
 
 
-KIND = Kind(name="timeline", body=Body, folder=Path(__file__).parent, lint=lint, describe=describe, shape=shape,
+KIND = Kind(
+    same_shape_is_stamping=False,
+    name="timeline", body=Body, folder=Path(__file__).parent, lint=lint, describe=describe, shape=shape,
             size=lambda b: (sum(len(s.events) for s in b.sections), 0), max_nodes=14,
             max_width=3600)
