@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import asyncio
+import functools
 import html
 import shutil
 from pathlib import Path
 
 from .atlas import Atlas, Diagram
-from .browser import CHROMIUM_ARGS, ChromiumRenderer, chromium_path
+from .browser import CHROMIUM_ARGS, ChromiumRenderer, chromium_path, run_async
 from .browser.config import config_js
 from .diagnostics import ContentError, SysatlasError
 from .paths import Layout
@@ -54,7 +54,7 @@ def export(layout: Layout, target: str, fmt: str, out: Path) -> list[Path]:
         stem = out / f"{d.subject}--{d.common.id}"
         if fmt == "png":
             png = stem.with_suffix(".png")
-            asyncio.run(_png(r.svg, png, r.width))
+            run_async(functools.partial(_png, r.svg, png, r.width))
             paths.append(png)
         else:
             svg = stem.with_suffix(".svg")

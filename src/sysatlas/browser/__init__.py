@@ -7,20 +7,22 @@ parallel); `render_all` adds the cache. Unit tests substitute any object with th
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import hashlib
 import json
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Coroutine, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from ..diagnostics import ToolError
 from .config import CONFIG, config_js
 
 HERE = Path(__file__).parent
+T = TypeVar("T")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-sync",
                  "--disable-background-networking", "--disable-component-update", "--disable-dev-shm-usage"]
 BATCH = 25
@@ -67,7 +69,7 @@ class ChromiumRenderer:
         """Render (id, text) pairs; return one Result each, in order."""
         if not items:
             return []
-        return asyncio.run(self._render(list(items), progress))
+        return run_async(lambda: self._render(list(items), progress))
 
     async def _render(self, items: list[tuple[str, str]], progress: Callable[[int], None] | None) -> list[Result]:
         from playwright.async_api import async_playwright
@@ -103,6 +105,19 @@ class ChromiumRenderer:
                 finally:
                     await browser.close()
         return [r for i in sorted(done) for r in done[i]]
+
+
+def run_async(make: Callable[[], Coroutine[Any, Any, T]]) -> T:
+    """Run a coroutine to completion, in a worker thread when this thread already runs an event loop.
+
+    Playwright's sync API (used by `Session`) keeps a loop running in its thread, where asyncio.run refuses.
+    """
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(make())
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(lambda: asyncio.run(make())).result()
 
 
 def bundle_digest(bundle: Path) -> str:
