@@ -36,3 +36,15 @@ def test_quantities(text: str, value: float, unit: str) -> None:
 
 def test_no_leading_number() -> None:
     assert quantity("fast") is None
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("Service A", True), ("Node 1", True), ("server B", True), ("db-2", True), ("TODO: fill", True),
+    ("see example.com", True), ("lorem ipsum", True), ("FILL title", True),
+    ("DBA paged", False), ("client 12 ms", False), ("database 7 nodes", False), ("Team Cymru", False),
+    ("bar chart of p99", False), ("etcd member 3", False),
+])
+def test_placeholder_detection(text: str, flagged: bool) -> None:
+    from sysatlas.lint.placeholders import find
+
+    assert (find(text) is not None) is flagged

@@ -17,7 +17,7 @@ import yaml
 
 from .diagnostics import Report
 
-FACT_REF = re.compile(r"\$\{([A-Za-z0-9_.-]+)\}")
+FACT_REF = re.compile(r"\$?\$\{([A-Za-z0-9_.-]+)\}")  # $${x} is a literal ${x}
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _INT = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$|^0o[0-7]+$|^0x[0-9a-fA-F]+$")
 _FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$|^[-+]?\.(?:inf|Inf|INF)$|"
@@ -188,6 +188,8 @@ def interpolate(doc: Document, facts: dict[str, str], report: Report, start: Seq
         elif isinstance(node, str) and "${" in node:
             def sub(match: re.Match[str]) -> str:
                 name = match.group(1)
+                if match.group(0).startswith("$$"):
+                    return match.group(0)[1:]
                 if name in facts:
                     return facts[name]
                 known = ", ".join(sorted(facts)) or "none defined"

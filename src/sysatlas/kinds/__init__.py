@@ -69,12 +69,19 @@ def registry() -> dict[str, Kind]:
     return dict(sorted(kinds.items()))
 
 
+# Fields that hold ids, references or enum values: never shown as text, so never checked as text.
+NOT_TEXT = frozenset({"id", "from_", "to", "kind", "type", "shape", "status", "role", "severity", "style",
+                      "arrow", "goto", "choose", "after", "direction", "start", "over", "better",
+                      "date_format", "axis_format", "evidence"})
+
+
 def walk_text(model: Any) -> list[str]:
-    """Return every string in a model, depth first, in field order."""
+    """Return every string a reader sees in a model (ids and enum values left out), depth first."""
     out: list[str] = []
     if isinstance(model, BaseModel):
         for name in type(model).model_fields:
-            out.extend(walk_text(getattr(model, name)))
+            if name not in NOT_TEXT:
+                out.extend(walk_text(getattr(model, name)))
     elif isinstance(model, (list, tuple)):
         for item in model:
             out.extend(walk_text(item))

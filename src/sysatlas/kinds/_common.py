@@ -24,6 +24,13 @@ def mid(prefix: str, node_id: str) -> str:
     return f"{prefix}_{node_id}"
 
 
+def number(value: float) -> str:
+    """Write a number as Mermaid reads it: never in exponent form (1.1e+06 does not parse in xychart)."""
+    if float(value).is_integer():
+        return str(int(value))
+    return f"{value:.6f}".rstrip("0").rstrip(".")
+
+
 def duplicates(ids: list[str]) -> list[int]:
     """Return the positions of ids seen before."""
     seen: set[str] = set()

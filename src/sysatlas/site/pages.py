@@ -139,13 +139,40 @@ def _diagram_block(atlas: Atlas, subject: Subject, d: Diagram, src: str, heading
         cited.append(f"{title}, {md(s.publisher)}" + (f", {md(s.date)}" if s.date else ""))
     out.append("**Sources:** " + "; ".join(cited))
     out.append("")
+    out.append(f"[Report an error in this diagram]({rel_link(src, 'about.md')}#report){{ .sysatlas-report "
+               f'data-diagram="{attr(d.key)}" }}')
+    out.append("")
     if c.related:
         out.append("**Related:** " + " · ".join(_ref_link(atlas, src, r) for r in c.related))
         out.append("")
     return out
 
 
-def _subject_header(atlas: Atlas, s: Subject, src: str) -> list[str]:
+def backlinks(atlas: Atlas) -> dict[str, list[Subject]]:
+    """Return, for each subject key, the other subjects whose related links (subject or diagram level) name it."""
+    out: dict[str, list[Subject]] = defaultdict(list)
+    for s in atlas.subjects:
+        refs = set(s.head.related) | {r for d in s.diagrams for r in d.common.related}
+        targets = {f"{m['category']}/{m['subject']}" for r in refs if (m := REF.match(r))}
+        for key in sorted(targets - {s.key}):
+            out[key].append(s)
+    return out
+
+
+def _linked_from(src: str, sources: list[Subject]) -> list[str]:
+    by_category: dict[str, list[Subject]] = defaultdict(list)
+    for s in sources:
+        by_category[s.category].append(s)
+    parts = []
+    for cid in CATEGORY_TITLES:
+        if cid in by_category:
+            links = ", ".join(f"[{md(s.head.title)}]({rel_link(src, subject_path(s.category, s.head.id))})"
+                              for s in sorted(by_category[cid], key=lambda x: x.head.title))
+            parts.append(f"*{CATEGORY_TITLES[cid]}:* {links}")
+    return ["**Linked from:** " + "; ".join(parts), ""] if parts else []
+
+
+def _subject_header(atlas: Atlas, s: Subject, src: str, linked_from: list[Subject]) -> list[str]:
     h = s.head
     out = [f"# {md(h.title)}", "", md(h.summary), ""]
     meta = []
@@ -159,6 +186,7 @@ def _subject_header(atlas: Atlas, s: Subject, src: str) -> list[str]:
         out += ["**Tags:** " + " ".join(f"[{md(t)}]({rel_link(src, f'tags/{t}.md')})" for t in h.tags), ""]
     if h.related:
         out += ["**Related:** " + " · ".join(_ref_link(atlas, src, r) for r in h.related), ""]
+    out += _linked_from(src, linked_from)
     if h.facts:
         out += ["??? info \"Facts used in these diagrams\"", "    | Fact | Value | Source |", "    |---|---|---|"]
         for name, fact in h.facts.items():
@@ -181,16 +209,16 @@ def _sources_section(s: Subject) -> list[str]:
     return out
 
 
-def subject_pages(atlas: Atlas, s: Subject) -> list[Page]:
+def subject_pages(atlas: Atlas, s: Subject, linked_from: list[Subject]) -> list[Page]:
     """Return the page(s) of one subject."""
     src = subject_path(s.category, s.head.id)
     if s.category != "case-studies":
-        out = _subject_header(atlas, s, src)
+        out = _subject_header(atlas, s, src, linked_from)
         for d in s.diagrams:
             out += _diagram_block(atlas, s, d, src)
         out += _sources_section(s)
         return [Page(src, s.head.title, "\n".join(out) + "\n", s.category)]
-    index = [*_subject_header(atlas, s, src), "## Diagrams", ""]
+    index = [*_subject_header(atlas, s, src, linked_from), "## Diagrams", ""]
     result = []
     for d in s.diagrams:
         path = diagram_path(d)
@@ -224,6 +252,7 @@ def coverage_markdown(rows: list[CategoryStats]) -> str:
 def pages(atlas: Atlas) -> list[Page]:
     """Return every page of the site."""
     rows = {r.id: r for r in coverage(atlas)}
+    linked = backlinks(atlas)
     result: list[Page] = []
     home = ["# sysatlas", "",
             "The reference atlas of production distributed-systems architecture: every diagram generated from "
@@ -254,7 +283,7 @@ def pages(atlas: Atlas) -> list[Page]:
         children = [subject_path(cid, s.head.id) for s in written]
         result.append(Page(src, CATEGORY_TITLES.get(cid, cid), "\n".join(body) + "\n", cid, 0, children))
         for s in written:
-            result += subject_pages(atlas, s)
+            result += subject_pages(atlas, s, linked.get(s.key, []))
             for t in s.head.tags:
                 tags[t].append(s)
     tag_index = ["# Tags", ""]
@@ -298,9 +327,15 @@ built with `mkdocs build --strict` and loads nothing from the network.
 
 ## Reporting an error {#report}
 
-Each diagram shows its id (for example `incidents/github-2018-10-21#timeline`) and the file it comes from. To
-report an error, open an issue in the project's tracker with that id in the title, what is wrong, and a public
-source for the correction.
+Each diagram shows its id (for example `incidents/github-2018-10-21#timeline`), and its "Report an error" link
+brings you here with a report already started for that diagram. Copy it into an issue in the project's tracker,
+say what is wrong, and give a public source for the correction.
+
+<textarea id="sysatlas-report-text" rows="7" readonly aria-label="Error report to copy">
+Diagram: (use a diagram's "Report an error" link)
+What is wrong:
+What it should say:
+Public source for the correction (URL):</textarea>
 """
 
 

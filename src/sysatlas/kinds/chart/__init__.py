@@ -11,6 +11,7 @@ from pydantic import Field
 
 from ...model import Strict, Text
 from .. import Finding, Kind
+from .._common import number
 
 PERCENTILE = re.compile(r"^p(\d+(?:\.\d+)?)$", re.IGNORECASE)
 
@@ -74,8 +75,9 @@ def lint(body: Body) -> Iterable[Finding]:
 
 def context(body: Body) -> dict[str, Any]:
     top = body.y.max if body.y.max is not None else None
-    return {"y_range": f" {body.y.min:g} --> {top:g}" if body.y.min is not None and top is not None else "",
-            "fmt": lambda values: ", ".join(f"{v:g}" for v in values)}
+    return {"y_range": f" {number(body.y.min)} --> {number(top)}" if body.y.min is not None and top is not None
+            else "",
+            "fmt": lambda values: ", ".join(number(v) for v in values)}
 
 
 def describe(body: Body) -> list[str]:

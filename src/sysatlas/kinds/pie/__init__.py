@@ -10,7 +10,7 @@ from pydantic import Field
 
 from ...model import Strict, Text
 from .. import Finding, Kind
-from .._common import duplicates
+from .._common import duplicates, number
 
 
 class Slice(Strict):
@@ -41,7 +41,7 @@ def lint(body: Body) -> Iterable[Finding]:
 
 
 def context(body: Body) -> dict[str, Any]:
-    return {"title": f"Total {body.total.value:g} {body.total.unit}"}
+    return {"title": f"Total {number(body.total.value)} {body.total.unit}", "number": number}
 
 
 def describe(body: Body) -> list[str]:

@@ -92,6 +92,52 @@
     tools.querySelector("[data-action=download]").addEventListener("click", function () { download(figure); });
   }
 
-  function start() { document.querySelectorAll("figure.sysatlas-diagram").forEach(wire); }
+  // Wide diagrams: never shrink text below 60% of its size; the figure scrolls sideways instead.
+  var MIN_SCALE = 0.6;
+  function fit(figure) {
+    var svg = svgOf(figure);
+    if (!svg) { return false; }
+    var box = svg.viewBox && svg.viewBox.baseVal;
+    var scroller = figure.querySelector(".sysatlas-scroll");
+    if (box && box.width && scroller && box.width * MIN_SCALE > scroller.clientWidth) {
+      svg.style.maxWidth = "none";
+      svg.style.width = Math.round(box.width * MIN_SCALE) + "px";
+      svg.style.height = "auto";
+      figure.classList.add("sysatlas-wide");
+    }
+    return true;
+  }
+
+  function whenRendered(figure, tries) {
+    if (fit(figure) || tries <= 0) { return; }
+    setTimeout(function () { whenRendered(figure, tries - 1); }, 150);
+  }
+
+  // The about page: fill the report with the diagram the reader came from.
+  function prefillReport() {
+    var box = document.getElementById("sysatlas-report-text");
+    var id = new URLSearchParams(window.location.search).get("diagram");
+    if (box && id) {
+      box.value = "Diagram: " + id + "\nPage: " + document.referrer + "\nWhat is wrong:\nWhat it should say:\n" +
+        "Public source for the correction (URL):";
+    }
+  }
+
+  function reportLinks() {
+    document.querySelectorAll("a.sysatlas-report[data-diagram]").forEach(function (a) {
+      var url = new URL(a.getAttribute("href"), window.location.href);
+      url.searchParams.set("diagram", a.dataset.diagram);
+      a.setAttribute("href", url.pathname + url.search + url.hash);
+    });
+  }
+
+  function start() {
+    document.querySelectorAll("figure.sysatlas-diagram").forEach(function (figure) {
+      wire(figure);
+      whenRendered(figure, 60);
+    });
+    reportLinks();
+    prefillReport();
+  }
   if (window.document$ && window.document$.subscribe) { window.document$.subscribe(start); } else { document.addEventListener("DOMContentLoaded", start); }
 })();
