@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
 import shutil
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -28,9 +30,13 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Layout
     shutil.copy(ROOT / "content" / "incidents" / "github-2018-10-21.yaml", root / "content" / "incidents")
     (root / "content" / "guarantees").mkdir()
     (root / "content" / "guarantees" / "golden-case.yaml").write_text(every_kind(), encoding="utf-8")
+    (root / "content" / "case-studies").mkdir()  # one page per diagram: the real ones, and the fixture
+    for real in sorted((ROOT / "content" / "case-studies").glob("*.yaml")):
+        shutil.copy(real, root / "content" / "case-studies")
+    (root / "content" / "case-studies" / "golden-case.yaml").write_text(every_kind(), encoding="utf-8")
     (root / "node_modules").symlink_to(ROOT / "node_modules")
     layout = Layout(root)
-    build(layout)
+    build(layout, ignore=frozenset({"DUP001", "DUP002"}))  # the fixture shows the golden diagrams twice
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(layout.site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.RequestHandlerClass.log_message = lambda *a: None  # type: ignore[method-assign]
@@ -114,3 +120,140 @@ def test_diagram_has_its_reader_furniture(site: tuple[str, Layout]) -> None:
                    "https://github.blog/2018-10-30-oct21-post-incident-analysis/", 'data-action="download"',
                    "22:52 UTC: 100G optical gear replaced"):
         assert needle in html, needle
+
+
+def _browser(pw):  # type: ignore[no-untyped-def]
+    return pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+
+
+def _rendered(page) -> None:  # type: ignore[no-untyped-def]
+    page.wait_for_function("document.querySelectorAll('pre.mermaid').length === 0 && "
+                           "Array.from(document.querySelectorAll('div.mermaid')).every(d => d.shadowRoot && "
+                           "d.shadowRoot.querySelector('svg'))", timeout=30000)
+
+
+def test_no_page_overflows_a_phone(site: tuple[str, Layout]) -> None:
+    from playwright.sync_api import sync_playwright
+
+    base, layout = site
+    wide = []
+    with sync_playwright() as pw:
+        browser = _browser(pw)
+        page = browser.new_page(viewport={"width": 390, "height": 844})
+        for rel in pages(layout):
+            page.goto(f"{base}/{'' if rel == '.' else rel + '/'}")
+            _rendered(page)
+            page.wait_for_timeout(300)  # let the wide-diagram fitting run
+            width = page.evaluate("document.documentElement.scrollWidth")
+            if width > 390:
+                wide.append(f"{rel}: {width}px")
+        browser.close()
+    assert wide == []
+
+
+SCHEME_PROBE = """() => {
+  const edge = document.querySelector('figure.kind-cascade div.mermaid').shadowRoot.querySelector('.flowchart-link');
+  const card = document.querySelector('figure.kind-timeline .sysatlas-scroll');
+  return [getComputedStyle(edge).stroke, getComputedStyle(card).backgroundColor,
+          getComputedStyle(document.body).backgroundColor];
+}"""
+
+
+def test_dark_mode_recolours_themed_diagrams_and_cards_the_rest(site: tuple[str, Layout]) -> None:
+    from playwright.sync_api import sync_playwright
+
+    base, _ = site
+    seen = {}
+    with sync_playwright() as pw:
+        browser = _browser(pw)
+        for scheme in ("light", "dark"):
+            page = browser.new_context(color_scheme=scheme).new_page()
+            page.goto(f"{base}/incidents/github-2018-10-21/")
+            _rendered(page)
+            seen[scheme] = page.evaluate(SCHEME_PROBE)
+        browser.close()
+    (light_edge, light_card, light_body), (dark_edge, dark_card, dark_body) = seen["light"], seen["dark"]
+    assert light_body != dark_body
+    assert light_edge != dark_edge  # flowchart lines follow the page's scheme
+    assert light_card == dark_card == "rgb(255, 255, 255)"  # timelines keep their light card in both
+
+
+def test_zoom_copy_and_download(site: tuple[str, Layout]) -> None:
+    from playwright.sync_api import sync_playwright
+
+    base, layout = site
+    with sync_playwright() as pw:
+        browser = _browser(pw)
+        context = browser.new_context(accept_downloads=True)
+        context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base)
+        page = context.new_page()
+        page.goto(f"{base}/incidents/github-2018-10-21/")
+        _rendered(page)
+        figure = page.locator("figure.kind-cascade")
+        figure.locator("[data-action=zoom]").click()
+        dialog = page.locator("dialog.sysatlas-viewer")
+        assert dialog.is_visible()
+        assert dialog.locator("svg").count() == 1
+        before = dialog.locator(".sysatlas-viewer-canvas").evaluate("e => e.style.transform")
+        dialog.get_by_role("button", name="+").click()
+        assert dialog.locator(".sysatlas-viewer-canvas").evaluate("e => e.style.transform") != before
+        dialog.get_by_role("button", name="Close").click()
+        assert page.locator("dialog.sysatlas-viewer").count() == 0
+        figure.locator("[data-action=copy]").click()
+        copied = page.evaluate("navigator.clipboard.readText()")
+        mmd = (layout.diagrams / "incidents" / "github-2018-10-21" / "cascade.mmd").read_text(encoding="utf-8")
+        assert copied == mmd
+        with page.expect_download() as info:
+            figure.locator("[data-action=download]").click()
+        download = info.value
+        assert download.suggested_filename == "github-2018-10-21--cascade.svg"
+        assert Path(download.path()).read_text(encoding="utf-8").startswith("<svg")
+        browser.close()
+
+
+def test_report_link_prefills_the_report(site: tuple[str, Layout]) -> None:
+    from playwright.sync_api import sync_playwright
+
+    base, _ = site
+    with sync_playwright() as pw:
+        browser = _browser(pw)
+        page = browser.new_page()
+        page.goto(f"{base}/incidents/github-2018-10-21/")
+        _rendered(page)
+        page.locator("figure.kind-timeline ~ p a.sysatlas-report").first.click()
+        page.wait_for_url("**/about/**")
+        assert page.locator("#sysatlas-report-text").input_value().startswith(
+            "Diagram: incidents/github-2018-10-21#timeline")
+        browser.close()
+
+
+SHOTS = [("home", "/"), ("incident-timeline", "/incidents/github-2018-10-21/#timeline"),
+         ("case-study-diagram", "/case-studies/")]
+
+
+def test_screenshots(site: tuple[str, Layout], tmp_path: Path) -> None:
+    """Take the README's screenshots; with SYSATLAS_SCREENSHOTS=1 they are written to docs/screenshots."""
+    from playwright.sync_api import sync_playwright
+
+    base, layout = site
+    out = ROOT / "docs" / "screenshots" if os.environ.get("SYSATLAS_SCREENSHOTS") == "1" else tmp_path
+    out.mkdir(parents=True, exist_ok=True)
+    case_pages = sorted(p for p in (layout.site / "case-studies").glob("*/*/index.html"))
+    with sync_playwright() as pw:
+        browser = _browser(pw)
+        for scheme in ("light", "dark"):
+            page = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900}).new_page()
+            for name, where in SHOTS:
+                path = where
+                if name == "case-study-diagram":
+                    real = [p for p in case_pages if "golden-case" not in str(p)] or case_pages
+                    path = "/" + str(real[0].parent.relative_to(layout.site)) + "/"
+                page.goto(base + path)
+                _rendered(page)
+                page.wait_for_timeout(400)
+                if "#" in path:
+                    page.locator(f"[id='{path.split('#')[1]}']").scroll_into_view_if_needed()
+                target = out / f"{name}-{scheme}.png"
+                page.screenshot(path=str(target))
+                assert target.stat().st_size > 10_000
+        browser.close()

@@ -74,7 +74,8 @@ def build(layout: Layout, *, renderer: Renderer | None = None, progress: Callabl
           site: bool = True, use_cache: bool = True, ignore: frozenset[str] = frozenset()) -> Outcome:
     """Check everything in the browser, then write diagrams and the site; on any problem write nothing.
 
-    `ignore` drops problems with those codes; only the benchmark uses it (its synthetic set repeats on purpose).
+    `ignore` drops problems with those codes: for the benchmark and the site fixture, which repeat diagrams on
+    purpose. The CLI offers no way to set it.
     """
     from . import outputs
 
