@@ -10,6 +10,7 @@ from typing import Any, Literal
 from pydantic import Field
 
 from ...model import Strict, Text
+from ...units import offset_seconds, quantity
 from .. import Finding, Kind
 from .._common import number
 
@@ -50,9 +51,27 @@ def _percentiles(categories: list[str]) -> list[float] | None:
     return [float(m.group(1)) for m in found if m]
 
 
+PLOT_WIDTH = 620  # px of plot area in Mermaid's default 700 px xychart
+CHAR_WIDTH = 7.5  # px per character of an axis label at the default font size
+
+
+def _ordered(categories: list[str]) -> bool:
+    """Say whether categories have an order a line could follow: numbers, percentiles or times."""
+    return all(quantity(c) is not None or PERCENTILE.match(c.strip()) or offset_seconds(c) is not None
+               for c in categories)
+
+
 def lint(body: Body) -> Iterable[Finding]:
     n = len(body.x.categories)
     pct = _percentiles(body.x.categories)
+    if len(body.series) == 1 and body.series[0].type == "line" and not _ordered(body.x.categories):
+        yield (("series", 0, "type"), "CHART003",
+               "a line implies an order between categories, and these are separate things; use type: bar")
+    longest = max(len(c) for c in body.x.categories)
+    if not body.horizontal and longest * CHAR_WIDTH > PLOT_WIDTH / n:
+        yield (("x", "categories"), "CHART004",
+               f"category labels up to {longest} characters overlap at {n} categories across the chart; "
+               "shorten them or set horizontal: true")
     if pct is not None and pct != sorted(pct):
         yield ("x", "categories"), "NUM002", "percentile categories must run p50, p90, p99, p99.9 in order"
     for i, series in enumerate(body.series):
