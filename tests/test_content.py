@@ -43,3 +43,18 @@ def test_bundled_content_renders_in_chromium() -> None:
     assert [str(d) for d in result.report] == []
     assert len(result.renders) == len(result.atlas.diagrams())
     assert all(r.ok and r.width > 0 for r in result.renders.values())
+
+
+# The plan's example diagrams, re-created from sourced YAML under the right categories.
+PLAN_EXAMPLES = [
+    "mechanisms/raft-consensus#protocol-flow", "mechanisms/raft-consensus#state-machine",
+    "mechanisms/primary-backup-replication#deployment-topology", "patterns/cqrs#overview",
+    "incidents/github-2018-10-21#timeline", "incidents/github-2018-10-21#cascade",
+    "performance/kafka#latency-distribution", "costs/37signals-cloud-exit#per-tier",
+    "patterns/circuit-breaker#failure-handling", "costs/37signals-cloud-exit#breakdown",
+]
+
+
+@pytest.mark.parametrize("key", PLAN_EXAMPLES)
+def test_every_plan_example_exists(outcome, key: str) -> None:  # type: ignore[no-untyped-def]
+    assert key in {d.key for d in outcome.atlas.diagrams()}
