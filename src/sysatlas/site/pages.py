@@ -118,8 +118,6 @@ def _diagram_block(atlas: Atlas, subject: Subject, d: Diagram, src: str, heading
     out.append('<div class="sysatlas-tools"><button type="button" data-action="zoom">Zoom / full screen</button>'
                '<button type="button" data-action="copy">Copy source</button>'
                '<button type="button" data-action="download">Download SVG</button></div>')
-    out.append(f'<textarea class="sysatlas-source" hidden readonly aria-hidden="true">{html.escape(d.mermaid)}'
-               "</textarea>")
     out.append("</figure>")
     out.append("")
     if c.evidence != "reported" and c.evidence_note:
@@ -359,9 +357,7 @@ def nav_lines(generated: list[Page]) -> list[str]:
                     lines += [f"          - {q(by_path[g].title)}: {g}" for g in cp.children]
                 else:
                     lines.append(f"      - {q(cp.title)}: {child}")
-    lines.append("  - Tags:")
-    lines.append("      - tags/index.md")
-    lines += [f"      - {q(p.title)}: {p.path}" for p in generated if p.section == "tags" and p.order != 0]
+    lines.append("  - Tags: tags/index.md")  # the tag pages hang off this index, not the navigation
     lines.append("  - Coverage: coverage.md")
     lines.append("  - About the data: about.md")
     return lines

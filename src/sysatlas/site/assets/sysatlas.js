@@ -2,6 +2,14 @@
 (function () {
   "use strict";
 
+  // Material replaces each pre.mermaid with its rendering; keep the source first (this script runs before
+  // DOMContentLoaded, when Material has not rendered yet) so "Copy source" needs no second copy in the page.
+  var sources = new WeakMap();
+  document.querySelectorAll("figure.sysatlas-diagram").forEach(function (figure) {
+    var pre = figure.querySelector("pre.mermaid");
+    if (pre) { sources.set(figure, pre.textContent); }
+  });
+
   function svgOf(figure) {
     var host = figure.querySelector("div.mermaid");
     var root = host && (host.shadowRoot || host);
@@ -21,16 +29,18 @@
   }
 
   function copySource(figure, button) {
-    var source = figure.querySelector("textarea.sysatlas-source");
-    if (!source) { return; }
+    var text = sources.get(figure);
+    if (text === undefined) { return; }
     var done = function () { button.textContent = "Copied"; setTimeout(function () { button.textContent = "Copy source"; }, 1500); };
     if (navigator.clipboard && window.isSecureContext) {
-      navigator.clipboard.writeText(source.value).then(done, function () { fallbackCopy(source); done(); });
-    } else { fallbackCopy(source); done(); }
+      navigator.clipboard.writeText(text).then(done, function () { fallbackCopy(text); done(); });
+    } else { fallbackCopy(text); done(); }
   }
 
-  function fallbackCopy(source) {
-    source.hidden = false; source.select(); document.execCommand("copy"); source.hidden = true;
+  function fallbackCopy(text) {
+    var area = document.createElement("textarea");
+    area.value = text; area.setAttribute("readonly", ""); area.className = "sysatlas-source";
+    document.body.appendChild(area); area.select(); document.execCommand("copy"); area.remove();
   }
 
   function openViewer(figure) {
