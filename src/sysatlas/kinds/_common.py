@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field
+
+from ..model import Strict, Text
 
 RESERVED = {"end", "graph", "subgraph", "style", "class", "classdef", "click", "default", "flowchart", "state",
             "note", "section", "title"}
@@ -22,6 +24,18 @@ NodeId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=40), Afte
 def mid(prefix: str, node_id: str) -> str:
     """Return the Mermaid id for a content id: prefixed so it can never be a keyword."""
     return f"{prefix}_{node_id}"
+
+
+class Edge(Strict):
+    """A labelled arrow between two nodes of a flowchart-based kind."""
+
+    from_: NodeId = Field(alias="from")
+    to: NodeId
+    label: Text | None = None
+    style: Literal["solid", "dashed", "thick"] = "solid"
+
+
+ARROWS = {"solid": "-->", "dashed": "-.->", "thick": "==>"}
 
 
 def number(value: float) -> str:

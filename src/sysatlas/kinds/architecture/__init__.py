@@ -12,7 +12,7 @@ from ...model import Strict, Text
 from ...theme import Health, Role
 from ...units import quantity
 from .. import Finding, Kind
-from .._common import NodeId, duplicates, mid
+from .._common import ARROWS, Edge, NodeId, duplicates, mid
 
 SHAPES = {"box": ('["', '"]'), "round": ('("', '")'), "db": ('[("', '")]'), "queue": ('[["', '"]]'),
           "hex": ('{{"', '"}}'), "circle": ('(("', '"))')}
@@ -34,13 +34,6 @@ class Plane(Strict):
     role: Role
     cost: Text | None = None
     nodes: list[Node] = Field(min_length=1)
-
-
-class Edge(Strict):
-    from_: NodeId = Field(alias="from")
-    to: NodeId
-    label: Text | None = None
-    style: Literal["solid", "dashed", "thick"] = "solid"
 
 
 class Body(Strict):
@@ -103,8 +96,7 @@ def context(body: Body) -> dict[str, Any]:
             open_, close = SHAPES[node.shape]
             nodes.append({"plane": plane.id, "node": node, "mid": mid("n", node.id), "open": open_,
                           "close": close, "cls": node.status or node.role or plane.role})
-    arrows = {"solid": "-->", "dashed": "-.->", "thick": "==>"}
-    edges = [{"a": mid("n", e.from_), "b": mid("n", e.to), "arrow": arrows[e.style], "label": e.label}
+    edges = [{"a": mid("n", e.from_), "b": mid("n", e.to), "arrow": ARROWS[e.style], "label": e.label}
              for e in body.edges]
     return {"nodes": nodes, "edges": edges, "classes": sorted({n["cls"] for n in nodes})}
 

@@ -12,7 +12,7 @@ from ...model import Strict, Text
 from ...theme import Severity
 from ...units import offset_seconds
 from .. import Finding, Kind
-from .._common import NodeId, duplicates, mid
+from .._common import ARROWS, Edge, NodeId, duplicates, mid
 
 
 class Step(Strict):
@@ -24,17 +24,10 @@ class Step(Strict):
     stage: Text | None = Field(None, description="groups steps into a subgraph, e.g. Trigger, Amplifiers, Impact")
 
 
-class Link(Strict):
-    from_: NodeId = Field(alias="from")
-    to: NodeId
-    label: Text | None = None
-    style: Literal["solid", "dashed", "thick"] = "solid"
-
-
 class Body(Strict):
     direction: Literal["TD", "LR"] = "TD"
     steps: list[Step] = Field(min_length=2)
-    links: list[Link] = Field(min_length=1)
+    links: list[Edge] = Field(min_length=1)
 
 
 def lint(body: Body) -> Iterable[Finding]:
@@ -65,12 +58,11 @@ def context(body: Body) -> dict[str, Any]:
     loose: list[Step] = []
     for step in body.steps:
         (stages.setdefault(step.stage, []) if step.stage else loose).append(step)
-    arrows = {"solid": "-->", "dashed": "-.->", "thick": "==>"}
     return {
         "stages": [{"sid": mid("g", str(i)), "name": name, "steps": steps}
                    for i, (name, steps) in enumerate(stages.items())],
         "loose": loose,
-        "links": [{"a": mid("s", link.from_), "b": mid("s", link.to), "arrow": arrows[link.style],
+        "links": [{"a": mid("s", link.from_), "b": mid("s", link.to), "arrow": ARROWS[link.style],
                    "label": link.label} for link in body.links],
         "classes": sorted({s.severity for s in body.steps}),
     }
