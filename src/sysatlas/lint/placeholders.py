@@ -10,7 +10,7 @@ from ..kinds import walk_text
 
 PATTERNS = [
     (re.compile(r"\b(?:service|server|node|database|db|system|component|team|client)"
-                r"(?:[\s_-](?-i:[A-F])|[\s_-]?[0-9]{1,2})\b(?!\s*(?:ms|s|GB|TB|MB|%|nodes|replicas|x))", re.I),
+                r" (?:(?-i:[A-F])|[0-9]{1,2})\b(?![.\w])(?!\s*(?:ms|s|GB|TB|MB|%|nodes|replicas|x))", re.I),
      "a generic name"),
     (re.compile(r"\b(?:foo|foobar|baz|qux|lorem|ipsum|dolor)\b", re.I), "a filler word"),
     (re.compile(r"\b(?:TODO|TBD|FIXME|XXX|FILL)\b"), "an unfinished marker"),

@@ -7,7 +7,7 @@
   var sources = new WeakMap();
   document.querySelectorAll("figure.sysatlas-diagram").forEach(function (figure) {
     var pre = figure.querySelector("pre.mermaid");
-    if (pre) { sources.set(figure, pre.textContent); }
+    if (pre) { sources.set(figure, pre.textContent.replace(/\n?$/, "\n")); }  // as the .mmd file has it
   });
 
   function svgOf(figure) {
