@@ -15,6 +15,7 @@ import pytest
 from sysatlas.browser import CHROMIUM_ARGS, chromium_path
 from sysatlas.paths import Layout
 from sysatlas.pipeline import build
+from sysatlas.theme import contrast
 
 from .conftest import ROOT
 from .test_golden import CASES, GOLDEN
@@ -25,15 +26,18 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Layout]]:
     root = tmp_path_factory.mktemp("siteproject")
-    (root / "content" / "incidents").mkdir(parents=True)
+    if os.environ.get("SYSATLAS_SCREENSHOTS") == "1":  # the README's pictures: the whole bundled atlas
+        shutil.copytree(ROOT / "content", root / "content")
+    (root / "content" / "incidents").mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "content" / "inventory.yaml", root / "content" / "inventory.yaml")
     shutil.copy(ROOT / "content" / "incidents" / "github-2018-10-21.yaml", root / "content" / "incidents")
-    (root / "content" / "guarantees").mkdir()
-    (root / "content" / "guarantees" / "golden-case.yaml").write_text(every_kind(), encoding="utf-8")
-    (root / "content" / "case-studies").mkdir()  # one page per diagram: the real ones, and the fixture
+    (root / "content" / "case-studies").mkdir(exist_ok=True)  # one page per diagram: the real ones and the fixture
     for real in sorted((ROOT / "content" / "case-studies").glob("*.yaml")):
         shutil.copy(real, root / "content" / "case-studies")
-    (root / "content" / "case-studies" / "golden-case.yaml").write_text(every_kind(), encoding="utf-8")
+    if os.environ.get("SYSATLAS_SCREENSHOTS") != "1":
+        (root / "content" / "guarantees").mkdir(exist_ok=True)
+        (root / "content" / "guarantees" / "golden-case.yaml").write_text(every_kind(), encoding="utf-8")
+        (root / "content" / "case-studies" / "golden-case.yaml").write_text(every_kind(), encoding="utf-8")
     (root / "node_modules").symlink_to(ROOT / "node_modules")
     layout = Layout(root)
     build(layout, ignore=frozenset({"DUP001", "DUP002"}))  # the fixture shows the golden diagrams twice
@@ -152,11 +156,20 @@ def test_no_page_overflows_a_phone(site: tuple[str, Layout]) -> None:
 
 
 SCHEME_PROBE = """() => {
-  const edge = document.querySelector('figure.kind-cascade div.mermaid').shadowRoot.querySelector('.flowchart-link');
+  const svg = document.querySelector('figure.kind-cascade div.mermaid').shadowRoot.querySelector('svg');
+  const edge = svg.querySelector('.flowchart-link');
   const card = document.querySelector('figure.kind-timeline .sysatlas-scroll');
+  const inks = Array.from(svg.querySelectorAll('g.node')).map(n => [
+    getComputedStyle(n.querySelector('rect, polygon, path')).fill,
+    getComputedStyle(n.querySelector('.nodeLabel b') || n.querySelector('.nodeLabel')).color]);
   return [getComputedStyle(edge).stroke, getComputedStyle(card).backgroundColor,
-          getComputedStyle(document.body).backgroundColor];
+          getComputedStyle(document.body).backgroundColor, inks];
 }"""
+
+
+def _hex(css: str) -> str:
+    r, g, b = (int(float(x)) for x in css[css.index("(") + 1:].rstrip(")").split(",")[:3])
+    return f"#{r:02X}{g:02X}{b:02X}"
 
 
 def test_dark_mode_recolours_themed_diagrams_and_cards_the_rest(site: tuple[str, Layout]) -> None:
@@ -172,7 +185,10 @@ def test_dark_mode_recolours_themed_diagrams_and_cards_the_rest(site: tuple[str,
             _rendered(page)
             seen[scheme] = page.evaluate(SCHEME_PROBE)
         browser.close()
-    (light_edge, light_card, light_body), (dark_edge, dark_card, dark_body) = seen["light"], seen["dark"]
+    (light_edge, light_card, light_body, light_inks), (dark_edge, dark_card, dark_body, dark_inks) = \
+        seen["light"], seen["dark"]
+    for fill, ink in light_inks + dark_inks:  # node text stays readable on its fill in both schemes
+        assert contrast(_hex(fill), _hex(ink)) >= 4.5, (fill, ink)
     assert light_body != dark_body
     assert light_edge != dark_edge  # flowchart lines follow the page's scheme
     assert light_card == dark_card == "rgb(255, 255, 255)"  # timelines keep their light card in both

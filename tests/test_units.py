@@ -39,7 +39,8 @@ def test_no_leading_number() -> None:
 
 
 @pytest.mark.parametrize(("text", "flagged"), [
-    ("Service A", True), ("Node 1", True), ("server B", True), ("db 2", True), ("db1.cluster.gitlab.com", False), ("node-1", False), ("TODO: fill", True),
+    ("Service A", True), ("Node 1", True), ("server B", True), ("db 2", True),
+    ("db1.cluster.gitlab.com", False), ("node-1", False), ("C:\\Windows\\System32", False), ("TODO: fill", True),
     ("see example.com", True), ("lorem ipsum", True), ("FILL title", True),
     ("DBA paged", False), ("client 12 ms", False), ("database 7 nodes", False), ("Team Cymru", False),
     ("bar chart of p99", False), ("etcd member 3", False),

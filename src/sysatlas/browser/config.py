@@ -47,6 +47,20 @@ CONFIG: dict[str, Any] = {
 }
 
 
+def _ink_css() -> str:
+    """Keep each role's dark ink on its light fill, whatever the page theme sets for labels (dark mode)."""
+    from ..theme import PALETTE
+
+    rules = []
+    for name, (_, _, ink) in sorted(PALETTE.items()):
+        where = f".node.{name} .nodeLabel, .node.{name} .nodeLabel *, .node.{name} text"
+        rules.append(f"{where} {{ color: {ink} !important; fill: {ink} !important; }}")
+    return "\n".join(rules)
+
+
+CONFIG["themeCSS"] = _ink_css()
+
+
 def config_js() -> str:
     """Return the script that defines the shared configuration as a global."""
     return f"window.SYSATLAS_MERMAID = {json.dumps(CONFIG, sort_keys=True)};\n"

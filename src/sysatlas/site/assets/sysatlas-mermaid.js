@@ -11,7 +11,7 @@
   mermaid.initialize = function (material) {
     var mine = window.SYSATLAS_MERMAID || {};
     var merged = Object.assign({}, material, mine, {
-      themeCSS: (material && material.themeCSS) || "",
+      themeCSS: ((material && material.themeCSS) || "") + "\n" + (mine.themeCSS || ""),
       sequence: Object.assign({}, material && material.sequence, mine.sequence)
     });
     return initialize(merged);
