@@ -99,7 +99,7 @@ def _diagram_block(atlas: Atlas, subject: Subject, d: Diagram, src: str, heading
     c = d.common
     sources = {s.id: s for s in subject.head.sources}
     card = "" if d.kind.name in THEMED else " sysatlas-card"
-    out = [f"{heading} {md(c.title)} {{#{c.id}}}", ""]
+    out = [f"{heading} {md(c.title)} {{#{c.id}}}", ""] if heading else []
     as_of = c.as_of or subject.head.as_of
     out.append(f'<p class="sysatlas-meta"><span class="sysatlas-badge {c.evidence}" '
                f'title="evidence level">{c.evidence}</span> as of {md(as_of)} · {d.kind.name} · '
@@ -221,9 +221,9 @@ def subject_pages(atlas: Atlas, s: Subject, linked_from: list[Subject]) -> list[
     for d in s.diagrams:
         path = diagram_path(d)
         index.append(f"- [{md(d.common.title)}]({rel_link(src, path)}): {md(d.common.caption)}")
-        body = [f"# {md(s.head.title)}: {md(d.common.title)}", "",
+        body = [f"# {md(d.common.title)} {{#{d.common.id}}}", "",
                 f"[← {md(s.head.title)}]({rel_link(path, src)})", ""]
-        body += _diagram_block(atlas, s, d, path, heading="##")
+        body += _diagram_block(atlas, s, d, path, heading="")
         result.append(Page(path, d.common.title, "\n".join(body) + "\n", s.category))
     index += ["", *_sources_section(s)]
     page = Page(src, s.head.title, "\n".join(index) + "\n", s.category, children=[p.path for p in result])
