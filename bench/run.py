@@ -39,9 +39,12 @@ def timed(fn: Callable[[], Any]) -> tuple[float, Any]:
 
 def synthetic_project(folder: Path, diagrams: int, per_subject: int = 6) -> Layout:
     """Lay out a project of at least `diagrams` diagrams from the golden cases, `per_subject` to a subject
-    (the real categories have 5 or 6), each varied by its subject number."""
+    (the real categories have 5 or 6), spread over the inventory's categories as the real atlas will be."""
     content = folder / "content"
-    (content / "performance").mkdir(parents=True)
+    categories = ["guarantees", "mechanisms", "patterns", "case-studies", "incidents", "performance", "migrations",
+                  "costs", "debugging", "operations"]
+    for category in categories:
+        (content / category).mkdir(parents=True)
     shutil.copy(ROOT / "content" / "inventory.yaml", content / "inventory.yaml")
     (folder / "node_modules").symlink_to(ROOT / "node_modules")
     cases = sorted(p for p in GOLDEN.glob("*.yaml") if not p.name.startswith("_") and "escaping" not in p.name)
@@ -56,7 +59,8 @@ def synthetic_project(folder: Path, diagrams: int, per_subject: int = 6) -> Layo
             text = "\n".join([f"  - {lines[0]}"] + [("    " + x if x.strip() else x) for x in lines[1:]])
             parts.append(text.replace("title: ", f"title: n{n} ", 1))
         body = frame.replace("id: golden-case", f"id: synthetic-{n:04d}") + "diagrams:\n" + "\n".join(parts) + "\n"
-        (content / "performance" / f"synthetic-{n:04d}.yaml").write_text(body, encoding="utf-8")
+        category = categories[n % len(categories)]
+        (content / category / f"synthetic-{n:04d}.yaml").write_text(body, encoding="utf-8")
     return Layout(folder)
 
 
