@@ -195,7 +195,7 @@ def test_dark_mode_recolours_themed_diagrams_and_cards_the_rest(site: tuple[str,
 
 
 def test_zoom_copy_and_download(site: tuple[str, Layout]) -> None:
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
     base, layout = site
     with sync_playwright() as pw:
@@ -208,13 +208,13 @@ def test_zoom_copy_and_download(site: tuple[str, Layout]) -> None:
         figure = page.locator("figure.kind-cascade")
         figure.locator("[data-action=zoom]").click()
         dialog = page.locator("dialog.sysatlas-viewer")
-        assert dialog.is_visible()
-        assert dialog.locator("svg").count() == 1
+        expect(dialog).to_be_visible()
+        expect(dialog.locator("svg")).to_have_count(1)
         before = dialog.locator(".sysatlas-viewer-canvas").evaluate("e => e.style.transform")
         dialog.get_by_role("button", name="+").click()
         assert dialog.locator(".sysatlas-viewer-canvas").evaluate("e => e.style.transform") != before
         dialog.get_by_role("button", name="Close").click()
-        assert page.locator("dialog.sysatlas-viewer").count() == 0
+        expect(page.locator("dialog.sysatlas-viewer")).to_have_count(0)  # removed on its close event
         figure.locator("[data-action=copy]").click()
         copied = page.evaluate("navigator.clipboard.readText()")
         mmd = (layout.diagrams / "incidents" / "github-2018-10-21" / "cascade.mmd").read_text(encoding="utf-8")
