@@ -216,6 +216,7 @@ def test_zoom_copy_and_download(site: tuple[str, Layout]) -> None:
         dialog.get_by_role("button", name="Close").click()
         expect(page.locator("dialog.sysatlas-viewer")).to_have_count(0)  # removed on its close event
         figure.locator("[data-action=copy]").click()
+        expect(figure.locator("[data-action=copy]")).to_have_text("Copied")  # the clipboard write has finished
         copied = page.evaluate("navigator.clipboard.readText()")
         mmd = (layout.diagrams / "incidents" / "github-2018-10-21" / "cascade.mmd").read_text(encoding="utf-8")
         assert copied == mmd
