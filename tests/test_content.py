@@ -58,3 +58,24 @@ PLAN_EXAMPLES = [
 @pytest.mark.parametrize("key", PLAN_EXAMPLES)
 def test_every_plan_example_exists(outcome, key: str) -> None:  # type: ignore[no-untyped-def]
     assert key in {d.key for d in outcome.atlas.diagrams()}
+
+
+# What each P0 category must be connected to (a link either way counts: the site shows backlinks).
+CONNECTED = {"guarantees": ("mechanisms", "patterns"), "mechanisms": ("guarantees", "patterns"),
+             "patterns": ("mechanisms", "guarantees", "incidents")}
+
+
+def test_p0_subjects_are_connected(outcome) -> None:  # type: ignore[no-untyped-def]
+    from sysatlas.site.pages import backlinks
+
+    back = backlinks(outcome.atlas)
+    loose = []
+    for s in outcome.atlas.subjects:
+        if s.category not in CONNECTED:
+            continue
+        refs = set(s.head.related) | {r for d in s.diagrams for r in d.common.related}
+        linked = {r.split("/")[0] for r in refs} | {b.category for b in back.get(s.key, [])}
+        missing = [c for c in CONNECTED[s.category] if c not in linked]
+        if missing:
+            loose.append(f"{s.key}: no link to {', '.join(missing)}")
+    assert loose == []
