@@ -13,8 +13,8 @@ from .kinds import Kind
 from .kinds._common import mid
 
 KINDS_DIR = Path(__file__).parent / "kinds"
-# Kinds whose Mermaid grammar has no accTitle/accDescr (the page gives the SVG its label instead).
-NO_ACC = {"mindmap", "timeline"}
+# Kinds whose Mermaid grammar has no accTitle/accDescr (the page labels the figure instead).
+NO_ACC = {"mindmap"}
 
 
 @cache

@@ -106,7 +106,7 @@ def _diagram_block(atlas: Atlas, subject: Subject, d: Diagram, src: str, heading
                f'<code>{attr(d.key)}</code></p>')
     out.append("")
     out.append(f'<figure class="sysatlas-diagram kind-{d.kind.name}{card}" data-diagram="{attr(d.subject)}--{c.id}" '
-               f'data-title="{attr(c.title)}" markdown>')
+               f'data-title="{attr(c.title)}" role="figure" aria-label="{attr(c.title)}" markdown>')
     out.append('<div class="sysatlas-scroll" markdown>')
     out.append("")
     out.append("```mermaid")
