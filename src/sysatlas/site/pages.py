@@ -186,7 +186,7 @@ def _subject_header(atlas: Atlas, s: Subject, src: str, linked_from: list[Subjec
         out += ["**Related:** " + " · ".join(_ref_link(atlas, src, r) for r in h.related), ""]
     out += _linked_from(src, linked_from)
     if h.facts:
-        out += ["??? info \"Facts used in these diagrams\"", "    | Fact | Value | Source |", "    |---|---|---|"]
+        out += ["??? info \"Key facts and their sources\"", "    | Fact | Value | Source |", "    |---|---|---|"]
         for name, fact in h.facts.items():
             value = getattr(fact, "value", fact)
             unit = getattr(fact, "unit", None)
