@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PYTHON ?= python3
 export PUPPETEER_SKIP_DOWNLOAD := 1
 
-.PHONY: site test check lint bench deps python-deps node-deps chromium clean serve
+.PHONY: site test check lint bench deps python-deps node-deps chromium clean serve screenshots
 
 site: deps  ## build and verify every diagram, then the site into site/
 	$(BIN)/sysatlas build
@@ -20,6 +20,9 @@ check: deps  ## fast content checks, no browser
 
 bench: deps  ## generation, validation vs mermaid-cli, rebuild times, site build
 	$(BIN)/python bench/run.py
+
+screenshots: deps  ## retake docs/screenshots/*.png from the whole atlas (light and dark)
+	SYSATLAS_SCREENSHOTS=1 $(BIN)/pytest -q -p no:xdist tests/test_site.py -k screenshots
 
 serve: site  ## serve the built site on http://127.0.0.1:8000
 	$(BIN)/python -m http.server 8000 --bind 127.0.0.1 --directory site
