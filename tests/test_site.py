@@ -274,3 +274,10 @@ def test_screenshots(site: tuple[str, Layout], tmp_path: Path) -> None:
                 page.screenshot(path=str(target))
                 assert target.stat().st_size > 10_000
         browser.close()
+
+
+def test_charts_get_a_legend(site: tuple[str, Layout]) -> None:
+    _, layout = site
+    html = (layout.site / "guarantees" / "golden-case" / "index.html").read_text(encoding="utf-8")
+    assert '<span class="sysatlas-key"><i style="background:#1D4ED8"></i>linearizable (bar)</span>' in html
+    assert '<i style="background:#B45309"></i>serializable (line)</span>' in html

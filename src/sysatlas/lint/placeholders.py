@@ -15,7 +15,7 @@ PATTERNS = [
     (re.compile(r"\b(?:foo|foobar|baz|qux|lorem|ipsum|dolor)\b", re.I), "a filler word"),
     (re.compile(r"\b(?:TODO|TBD|FIXME|XXX|FILL)\b"), "an unfinished marker"),
     (re.compile(r"\bexample\.(?:com|org|net)\b", re.I), "an example domain"),
-    (re.compile(r"\b(?:placeholder|some service|my ?service|acme)\b", re.I), "a placeholder"),
+    (re.compile(r"\b(?:placeholder|some service|my ?service|acme corp)\b", re.I), "a placeholder"),
     (re.compile(r"\?\?\?|\.\.\.$"), "an unfinished sentence"),
 ]
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from ..atlas import Atlas, Diagram, Subject
+from ..browser.config import CONFIG
 from ..model import REF
 from ..stats import CategoryStats, coverage
 
@@ -95,6 +96,17 @@ def _ref_link(atlas: Atlas, src: str, ref: str) -> str:
     return f"[{md(label)}]({rel_link(src, target)}{anchor})"
 
 
+def _legend(d: Diagram) -> list[str]:
+    """Mermaid's xychart draws no legend: name each series in the colour the theme gives it."""
+    series = getattr(d.body, "series", None)
+    if d.kind.name != "chart" or not series:
+        return []
+    palette = [c.strip() for c in CONFIG["themeVariables"]["xyChart"]["plotColorPalette"].split(",")]
+    items = "".join(f'<span class="sysatlas-key"><i style="background:{palette[i % len(palette)]}"></i>'
+                    f"{html.escape(s.name)} ({s.type})</span>" for i, s in enumerate(series))
+    return [f'<div class="sysatlas-legend">{items}</div>']
+
+
 def _diagram_block(atlas: Atlas, subject: Subject, d: Diagram, src: str, heading: str = "##") -> list[str]:
     c = d.common
     sources = {s.id: s for s in subject.head.sources}
@@ -114,6 +126,7 @@ def _diagram_block(atlas: Atlas, subject: Subject, d: Diagram, src: str, heading
     out.append("```")
     out.append("")
     out.append("</div>")
+    out += _legend(d)
     out.append(f"<figcaption>{md(c.caption)}</figcaption>")
     out.append('<div class="sysatlas-tools"><button type="button" data-action="zoom">Zoom / full screen</button>'
                '<button type="button" data-action="copy">Copy source</button>'
