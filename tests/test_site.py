@@ -281,3 +281,18 @@ def test_charts_get_a_legend(site: tuple[str, Layout]) -> None:
     html = (layout.site / "guarantees" / "golden-case" / "index.html").read_text(encoding="utf-8")
     assert '<span class="sysatlas-key"><i style="background:#1D4ED8"></i>linearizable (bar)</span>' in html
     assert '<i style="background:#B45309"></i>serializable (line)</span>' in html
+
+
+def test_search_finds_diagrams_by_component_number_and_company(site: tuple[str, Layout]) -> None:
+    import json
+
+    _, layout = site
+    docs = json.loads((layout.site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+
+    def pages_with(needle: str) -> set[str]:
+        return {d["location"].split("#")[0] for d in docs if needle in d["text"]}
+
+    incident = "incidents/github-2018-10-21/"
+    assert incident in pages_with("Orchestrator promotes US West primaries")  # a component, from the diagram
+    assert incident in pages_with("43 s")  # a number, from the text alternative
+    assert incident in pages_with("GitHub")  # the company
