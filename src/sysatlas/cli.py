@@ -72,7 +72,7 @@ def check(with_browser: bool, no_cache: bool, as_json: bool) -> None:
     layout = _layout()
     start = time.perf_counter()
     outcome = run_check(layout, with_browser=False)
-    if (with_browser and not outcome.report.items) or with_browser:
+    if with_browser:
         from .pipeline import browser_stage
 
         bar = _Progress(len(outcome.atlas.diagrams()), "rendering")
