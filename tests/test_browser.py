@@ -140,3 +140,20 @@ def test_any_label_renders_and_shows_its_text(kind: str, text: str, session: Ses
     result = session.render(mermaid)
     assert result.ok, f"{kind}: {result.error}\n{mermaid}"
     assert squash(text) in squash(result.text), f"{kind}: {text!r} not shown\n{mermaid}"
+
+
+def test_export_writes_svg_and_png_through_the_browser(make_project: Callable[[dict[str, str]], Layout],
+                                                        tmp_path: Path) -> None:
+    from sysatlas.export import export, preview
+
+    frame = (Path(__file__).parent / "golden" / "_subject.yaml").read_text(encoding="utf-8")
+    layout = make_project({"content/guarantees/golden-case.yaml": frame + BROKEN.replace("Broken on purpose",
+                                                                                          "Exported")})
+    (svg,) = export(layout, "guarantees/golden-case#implementation", "svg", tmp_path / "svg")
+    assert svg.name == "golden-case--implementation.svg"
+    assert svg.read_text(encoding="utf-8").startswith("<svg") and "etcd" in svg.read_text(encoding="utf-8")
+    (png,) = export(layout, "guarantees/golden-case", "png", tmp_path / "png")
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 2_000
+    page = preview(layout, "guarantees/golden-case")
+    assert (page.parent / "mermaid.min.js").read_bytes() == layout.mermaid_bundle.read_bytes()
+    assert 'class="mermaid"' in page.read_text(encoding="utf-8")
