@@ -157,3 +157,15 @@ def test_export_writes_svg_and_png_through_the_browser(make_project: Callable[[d
     page = preview(layout, "guarantees/golden-case")
     assert (page.parent / "mermaid.min.js").read_bytes() == layout.mermaid_bundle.read_bytes()
     assert 'class="mermaid"' in page.read_text(encoding="utf-8")
+
+
+def test_cli_check_browser(make_project: Callable[[dict[str, str]], Layout]) -> None:
+    from click.testing import CliRunner
+
+    from sysatlas.cli import cli
+
+    valid = (Path(__file__).parent / "errors" / "valid.yaml").read_text(encoding="utf-8")
+    layout = make_project({"content/mechanisms/case.yaml": valid})
+    result = CliRunner().invoke(cli, ["check", "--browser", "--no-cache"], env={"SYSATLAS_ROOT": str(layout.root)})
+    assert result.exit_code == 0, result.output
+    assert "checked 1 diagrams in 1 subjects" in result.output and "(browser): 0 problem(s)" in result.output
