@@ -21,14 +21,15 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT))  # the golden cases and their wrapping live with the tests
+
+from tests.test_golden import CASES, as_item, subject_text  # noqa: E402
 
 from sysatlas.browser import CHROMIUM_ARGS, chromium_path  # noqa: E402
 from sysatlas.diagnostics import Report  # noqa: E402
 from sysatlas.paths import Layout  # noqa: E402
 from sysatlas.pipeline import browser_stage, build, render_stage  # noqa: E402
 from sysatlas.validate import load_atlas  # noqa: E402
-
-GOLDEN = ROOT / "tests" / "golden"
 
 
 def timed(fn: Callable[[], Any]) -> tuple[float, Any]:
@@ -47,18 +48,12 @@ def synthetic_project(folder: Path, diagrams: int, per_subject: int = 6) -> Layo
         (content / category).mkdir(parents=True)
     shutil.copy(ROOT / "content" / "inventory.yaml", content / "inventory.yaml")
     (folder / "node_modules").symlink_to(ROOT / "node_modules")
-    cases = sorted(p for p in GOLDEN.glob("*.yaml") if not p.name.startswith("_") and "escaping" not in p.name)
-    frame = (GOLDEN / "_subject.yaml").read_text(encoding="utf-8")
+    cases = [c for c in CASES if "escaping" not in c.name]
     subjects = -(-diagrams // per_subject)
     for n in range(subjects):
-        parts = []
-        for k in range(per_subject):
-            case = cases[(n * per_subject + k) % len(cases)]
-            lines = case.read_text(encoding="utf-8").splitlines()
-            lines[0] = f"id: {case.stem}"
-            text = "\n".join([f"  - {lines[0]}"] + [("    " + x if x.strip() else x) for x in lines[1:]])
-            parts.append(text.replace("title: ", f"title: n{n} ", 1))
-        body = frame.replace("id: golden-case", f"id: synthetic-{n:04d}") + "diagrams:\n" + "\n".join(parts) + "\n"
+        picked = [cases[(n * per_subject + k) % len(cases)] for k in range(per_subject)]
+        items = [as_item(case, case.stem).replace("title: ", f"title: n{n} ", 1) for case in picked]
+        body = subject_text(*items, subject_id=f"synthetic-{n:04d}")
         category = categories[n % len(categories)]
         (content / category / f"synthetic-{n:04d}.yaml").write_text(body, encoding="utf-8")
     return Layout(folder)
@@ -110,7 +105,7 @@ def rebuilds(layout: Layout, label: str, rows: list[tuple[str, str, str]], site:
     noop, _ = timed(lambda: build(layout, site=site, ignore=repeats))
     victim = sorted(layout.content.rglob("*.yaml"))[-1]
     original = victim.read_text(encoding="utf-8")
-    victim.write_text(original.replace("title: ", "title: changed ", 1), encoding="utf-8")
+    victim.write_text(original.replace("title: n", "title: changed n"), encoding="utf-8")  # its diagrams re-render
     one, _ = timed(lambda: build(layout, site=site, ignore=repeats))
     victim.write_text(original, encoding="utf-8")
     what = "build incl. site" if site else "build, diagrams only"

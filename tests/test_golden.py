@@ -14,17 +14,22 @@ GOLDEN = Path(__file__).parent / "golden"
 CASES = sorted(p for p in GOLDEN.glob("*.yaml") if not p.name.startswith("_"))
 
 
-def subject_text(case: Path) -> str:
-    """Wrap one golden diagram in the fixture subject."""
-    frame = (GOLDEN / "_subject.yaml").read_text(encoding="utf-8")
-    diagram = case.read_text(encoding="utf-8")
-    lines = diagram.splitlines()
-    body = [f"  - {lines[0]}"] + [("    " + line if line.strip() else line) for line in lines[1:]]
-    return frame + "diagrams:\n" + "\n".join(body) + "\n"
+def as_item(case: Path, new_id: str | None = None) -> str:
+    """Return one golden diagram as an item of a subject's `diagrams:` list, optionally with another id."""
+    lines = case.read_text(encoding="utf-8").splitlines()
+    if new_id:
+        lines[0] = f"id: {new_id}"
+    return "\n".join([f"  - {lines[0]}"] + [("    " + line if line.strip() else line) for line in lines[1:]])
+
+
+def subject_text(*items: str, subject_id: str = "golden-case") -> str:
+    """Wrap diagram items in the fixture subject."""
+    frame = (GOLDEN / "_subject.yaml").read_text(encoding="utf-8").replace("id: golden-case", f"id: {subject_id}")
+    return frame + "diagrams:\n" + "\n".join(items) + "\n"
 
 
 def rendered(make_project: Callable[[dict[str, str]], Layout], case: Path) -> str:
-    layout = make_project({"content/guarantees/golden-case.yaml": subject_text(case)})
+    layout = make_project({"content/guarantees/golden-case.yaml": subject_text(as_item(case))})
     outcome = check(layout)
     schema = [str(d) for d in outcome.report if d.code.startswith(("SCHEMA", "YAML", "KIND"))]
     assert not schema, schema

@@ -18,7 +18,7 @@ from sysatlas.pipeline import build
 from sysatlas.theme import contrast
 
 from .conftest import ROOT
-from .test_golden import CASES, GOLDEN
+from .test_golden import CASES, as_item, subject_text
 
 pytestmark = pytest.mark.browser
 
@@ -53,13 +53,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Layout
 
 def every_kind() -> str:
     """One subject holding every golden diagram (each kind at least once), ids made unique."""
-    frame = (GOLDEN / "_subject.yaml").read_text(encoding="utf-8")
-    parts = []
-    for case in CASES:
-        lines = case.read_text(encoding="utf-8").splitlines()
-        lines[0] = f"id: {case.stem}"
-        parts.append("\n".join([f"  - {lines[0]}"] + [("    " + x if x.strip() else x) for x in lines[1:]]))
-    return frame + "diagrams:\n" + "\n".join(parts) + "\n"
+    return subject_text(*(as_item(case, case.stem) for case in CASES))
 
 
 def pages(layout: Layout) -> list[str]:
