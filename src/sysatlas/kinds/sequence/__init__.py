@@ -8,6 +8,7 @@ from typing import Annotated, Any, Literal, Union
 
 from pydantic import Discriminator, Field, Tag
 
+from ... import escape
 from ...model import Strict, Text
 from .. import Finding, Kind, Loc
 from .._common import NodeId, duplicates, mid
@@ -126,8 +127,6 @@ def lint(body: Body) -> Iterable[Finding]:
 
 
 def _lines(steps: list[Any], depth: int) -> list[str]:
-    from ... import escape
-
     pad = "  " * depth
     out: list[str] = []
     for step in steps:

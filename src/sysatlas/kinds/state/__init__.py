@@ -8,6 +8,7 @@ from typing import Any, Literal
 
 from pydantic import Field
 
+from ... import escape
 from ...model import Strict, Text
 from ...theme import Health
 from .. import Finding, Kind, Loc
@@ -71,8 +72,6 @@ def lint(body: Body) -> Iterable[Finding]:
 
 
 def _lines(states: list[State], transitions: list[Transition], depth: int) -> list[str]:
-    from ... import escape
-
     pad = "  " * depth
     out: list[str] = []
     for s in states:
