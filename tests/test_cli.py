@@ -97,3 +97,12 @@ def test_our_errors_print_error_and_exit_1(make_project: Callable[[dict[str, str
     assert exit_info.value.code == 1
     assert capsys.readouterr().err.strip() == \
         "Error: no subject 'mechanisms/nothing'; subjects look like mechanisms/raft-consensus"
+
+
+def test_mistakes_in_common_fields_and_body_come_out_in_one_run(
+        make_project: Callable[[dict[str, str]], Layout]) -> None:
+    both = VALID.replace("evidence: reported", "evidence: measured").replace("label: Leader}", "label: Leader, x: 1}")
+    layout = make_project({"content/mechanisms/case.yaml": both})
+    result = CliRunner().invoke(cli, ["check"], env={"SYSATLAS_ROOT": str(layout.root)})
+    codes = [x.split()[1] for x in result.output.splitlines() if x.startswith("content/")]
+    assert codes == ["SCHEMA004", "SCHEMA002"]

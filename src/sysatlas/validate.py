@@ -65,17 +65,18 @@ def validate_subject(doc: Document, category: str, report: Report) -> Subject | 
             report.add(doc.rel, doc.line(("diagrams", i, "kind")), "KIND001",
                        f"kind {raw.get('kind')!r} is unknown; use one of: {', '.join(kinds)}")
             continue
-        common_raw = {k: v for k, v in raw.items() if k != "body"}
-        try:
-            common = DiagramCommon.model_validate(common_raw)
-            body = kind.body.model_validate(raw.get("body"))
-        except ValidationError as exc:
-            model: type[BaseModel] = DiagramCommon
-            prefix: tuple[Any, ...] = ("diagrams", i)
-            if "body" in raw and not _is_common_error(exc):
-                model, prefix = kind.body, ("diagrams", i, "body")
-            schema_errors(exc, doc, prefix, model, report)
+        # the common fields and the body are checked separately, so one run reports the mistakes of both
+        common = _validated(DiagramCommon, {k: v for k, v in raw.items() if k != "body"}, doc, ("diagrams", i),
+                            report)
+        if "body" not in raw:
+            report.add(doc.rel, doc.line(("diagrams", i)), "SCHEMA003",
+                       f"missing required key 'body' at diagrams.{i}.body; "
+                       f"see src/sysatlas/kinds/{kind.name}/README.md")
             continue
+        body = _validated(kind.body, raw["body"], doc, ("diagrams", i, "body"), report)
+        if common is None or body is None:
+            continue
+        assert isinstance(common, DiagramCommon)
         if common.id in seen:
             report.add(doc.rel, doc.line(("diagrams", i, "id")), "ID001", f"diagram id {common.id!r} is used twice")
             continue
@@ -84,8 +85,13 @@ def validate_subject(doc: Document, category: str, report: Report) -> Subject | 
     return subject
 
 
-def _is_common_error(exc: ValidationError) -> bool:
-    return exc.title == DiagramCommon.__name__
+def _validated(model: type[BaseModel], data: Any, doc: Document, prefix: tuple[Any, ...],
+               report: Report) -> BaseModel | None:
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        schema_errors(exc, doc, prefix, model, report)
+        return None
 
 
 def schema_errors(exc: ValidationError, doc: Document, prefix: tuple[Any, ...], model: type[BaseModel],
