@@ -111,10 +111,11 @@ def build(no_site: bool, no_cache: bool) -> None:
 
     layout = _layout()
     start = time.perf_counter()
-    total = len(run_check(layout).atlas.diagrams())
+    checked = run_check(layout)
+    total = len(checked.atlas.diagrams())
     bar = _Progress(total, "rendering")
     try:
-        outcome = run_build(layout, progress=bar, site=not no_site, use_cache=not no_cache)
+        outcome = run_build(layout, progress=bar, site=not no_site, use_cache=not no_cache, checked=checked)
     finally:
         bar.close()
     click.echo(f"built {len(outcome.atlas.diagrams())} diagrams in {time.perf_counter() - start:.1f}s -> "

@@ -71,15 +71,18 @@ def check(layout: Layout, *, with_browser: bool = False, renderer: Renderer | No
 
 
 def build(layout: Layout, *, renderer: Renderer | None = None, progress: Callable[[int], None] | None = None,
-          site: bool = True, use_cache: bool = True, ignore: frozenset[str] = frozenset()) -> Outcome:
+          site: bool = True, use_cache: bool = True, ignore: frozenset[str] = frozenset(),
+          checked: Outcome | None = None) -> Outcome:
     """Check everything in the browser, then write diagrams and the site; on any problem write nothing.
 
-    `ignore` drops problems with those codes: for the benchmark and the site fixture, which repeat diagrams on
-    purpose. The CLI offers no way to set it.
+    `checked` is the result of a `check` without browser the caller already ran (the CLI does, to size its
+    progress bar). `ignore` drops problems with those codes: for the benchmark and the site fixture, which
+    repeat diagrams on purpose. The CLI offers no way to set it.
     """
     from . import outputs
 
-    outcome = check(layout, with_browser=True, renderer=renderer, progress=progress, use_cache=use_cache)
+    outcome = checked or check(layout)
+    outcome.renders = browser_stage(layout, outcome.atlas.diagrams(), outcome.report, renderer, progress, use_cache)
     outcome.report.items = [d for d in outcome.report.items if d.code not in ignore]
     if outcome.report:
         raise ContentError(outcome.report)
