@@ -53,6 +53,9 @@ class Source(Strict):
     title: Text
     publisher: Text
     date: Text | None = Field(None, description="publication date as written by the publisher: 2018-10-30 or 2014")
+    kind: Literal["primary", "secondary"] | None = Field(
+        None, description="primary: the organisation's own post, postmortem, filing, paper, official docs or code; "
+        "secondary: a retelling (news, newsletter, summary, third-party blog)")
     note: Text | None = None
 
 
@@ -64,13 +67,35 @@ class ThreeAM(Strict):
     check_first: Text = Field(description="the first thing to check or do")
 
 
-class Fact(Strict):
-    """A number or name written once per subject and interpolated as ${name} into any diagram text."""
+FactEvidence = Literal["reported", "derived", "estimate", "illustrative", "unquoted"]
 
-    value: Text | float
+
+class Fact(Strict):
+    """A number or name written once per subject and interpolated as ${name} into any diagram text.
+
+    A fact with a `source` is `reported` unless it says otherwise, and a reported fact carries `quote`: the
+    sentence or table cell of the source that states the value, verbatim. A `derived` fact computes its value from
+    other facts (`derive:`); `estimate` and `illustrative` say so in `note`; `unquoted` names its source but the
+    sentence stating it was not seen.
+    """
+
+    value: Text | float | None = None
     unit: Text | None = None
     source: Slug | None = None
+    quote: Text | None = Field(None, max_length=400, description="the source's sentence stating the value, verbatim")
+    locator: Text | None = Field(None, description="where in the source: section, table, page")
+    evidence: FactEvidence | None = Field(None, description="default: reported when a source is given")
+    derive: Text | None = Field(None, description="an expression over other facts: `end - start`, `a * b / c`")
     note: Text | None = None
+
+    @property
+    def level(self) -> str:
+        """The fact's evidence level, with the default applied."""
+        if self.evidence:
+            return self.evidence
+        if self.derive:
+            return "derived"
+        return "reported" if self.source else "illustrative"
 
 
 Evidence = Literal["reported", "derived", "illustrative"]
