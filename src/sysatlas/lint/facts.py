@@ -13,14 +13,15 @@ WORDS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six":
          "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
          "fifty": 50, "sixty": 60, "hundred": 100, "thousand": 1000, "half": 0.5, "dozen": 12, "once": 1,
          "twice": 2, "single": 1, "double": 2, "triple": 3, "million": 1_000_000, "billion": 1_000_000_000}
-NUMBER = re.compile(r"\d+(?:[.,\u202f\u2009 ]\d{3})*(?:\.\d+)?|\.\d+")
+NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?|\.\d+")
+GROUPED = re.compile(r"\d{1,3}(?:[\u202f\u2009\u00a0 ]\d{3})+(?!\d)")
 
 
 def numbers(text: str) -> list[float]:
     """Every number written in `text`: digits with thousands separators or decimals, and number words."""
     out: list[float] = []
-    for match in NUMBER.finditer(text):
-        raw = re.sub(r"[,\u202f\u2009 ]", "", match.group(0))
+    for match in [*NUMBER.finditer(text), *GROUPED.finditer(text)]:
+        raw = re.sub(r"[,\u202f\u2009\u00a0 ]", "", match.group(0))
         try:
             out.append(float(raw))
         except ValueError:
