@@ -32,8 +32,17 @@ def numbers(text: str) -> list[float]:
     return out
 
 
-def _same(a: float, b: float) -> bool:
-    return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
+def _decimals(number: float, written: str) -> int:
+    """How many decimals the value was written with (its stated rounding)."""
+    match = re.search(r"\.(\d+)", written)
+    return len(match.group(1)) if match else 0
+
+
+def _same(wanted: float, said: float, decimals: int) -> bool:
+    """The quote's number equals the value, or rounds to it at the value's precision (403063.28 -> 403,063)."""
+    if abs(wanted - said) <= 1e-9 * max(1.0, abs(wanted), abs(said)):
+        return True
+    return round(said, decimals) == wanted and abs(said) >= 1
 
 
 def value_in_quote(fact: Fact) -> bool:
@@ -43,7 +52,8 @@ def value_in_quote(fact: Fact) -> bool:
     if not wanted:
         return str(fact.value).strip().lower() in fact.quote.lower()
     said = numbers(fact.quote)
-    return all(any(_same(w, s) for s in said) for w in wanted)
+    written = str(fact.value)
+    return all(any(_same(w, s, _decimals(w, written)) for s in said) for w in wanted)
 
 
 def check(atlas: Atlas, report: Report) -> None:
