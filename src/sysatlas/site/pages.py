@@ -10,7 +10,7 @@ from pathlib import PurePosixPath
 
 from ..atlas import Atlas, Diagram, Subject
 from ..browser.config import CONFIG
-from ..model import REF
+from ..model import REF, Fact, SubjectHead
 from ..stats import CategoryStats, coverage
 
 CATEGORY_TITLES = {
@@ -127,7 +127,7 @@ def _diagram_block(atlas: Atlas, subject: Subject, d: Diagram, src: str, heading
     out.append("")
     out.append("</div>")
     out += _legend(d)
-    out.append(f"<figcaption>{md(c.caption)}</figcaption>")
+    out.append(f"<figcaption>{with_quotes(c.caption, subject.head)}</figcaption>")
     out.append('<div class="sysatlas-tools"><button type="button" data-action="zoom">Zoom / full screen</button>'
                '<button type="button" data-action="copy">Copy source</button>'
                '<button type="button" data-action="download">Download SVG</button></div>')
@@ -198,16 +198,62 @@ def _subject_header(atlas: Atlas, s: Subject, src: str, linked_from: list[Subjec
     if h.related:
         out += ["**Related:** " + " · ".join(_ref_link(atlas, src, r) for r in h.related), ""]
     out += _linked_from(src, linked_from)
-    if h.facts:
-        out += ["??? info \"Key facts and their sources\"", "    | Fact | Value | Source |", "    |---|---|---|"]
-        for name, fact in h.facts.items():
-            value = getattr(fact, "value", fact)
-            unit = getattr(fact, "unit", None)
-            src_id = getattr(fact, "source", None)
-            note = getattr(fact, "note", None)
-            shown = f"{value} {unit}" if unit else f"{value}"
-            out.append(f"    | {md(name)} | {md(shown)}{' — ' + md(note) if note else ''} | {md(src_id or '')} |")
-        out.append("")
+    out += _facts_table(h)
+    return out
+
+
+def _fact_shown(fact: Fact | str | float) -> str:
+    """The text a fact interpolates to."""
+    if not isinstance(fact, Fact):
+        return str(fact)
+    return f"{fact.value} {fact.unit}" if fact.unit else f"{fact.value}"
+
+
+def _fact_evidence(h: SubjectHead, fact: Fact) -> str:
+    """What the reader may rely on: the level, and for reported facts whether the source is primary."""
+    level = fact.level
+    if level == "reported":
+        kind = {x.id: x.kind for x in h.sources}.get(fact.source or "")
+        return "reported, primary source" if kind == "primary" else "reported, secondary source only"
+    if level == "derived" and fact.derive:
+        return f"derived: {fact.derive}"
+    return level
+
+
+def _facts_table(h: SubjectHead) -> list[str]:
+    """Every fact with its value, evidence, the source's own words and where they are."""
+    if not h.facts:
+        return []
+    titles = {x.id: x.title for x in h.sources}
+    out = ["??? info \"Key facts, quoted from their sources\"", "    | Fact | Value | Evidence | The source says |",
+           "    |---|---|---|---|"]
+    for name, fact in h.facts.items():
+        if not isinstance(fact, Fact):
+            out.append(f"    | {md(name)} | {md(_fact_shown(fact))} | | |")
+            continue
+        says = ""
+        if fact.quote:
+            says = f"“{md(fact.quote)}”"
+        if fact.source:
+            where = md(titles.get(fact.source, fact.source))
+            says += f" — {where}" + (f", {md(fact.locator)}" if fact.locator else "")
+        note = f" — {md(fact.note)}" if fact.note else ""
+        out.append(f"    | {md(name)} | {md(_fact_shown(fact))}{note} | {md(_fact_evidence(h, fact))} | {says} |")
+    out.append("")
+    return out
+
+
+def with_quotes(text: str, h: SubjectHead) -> str:
+    """Escape `text` for prose and mark each quoted fact's value so the reader can hover it for the quote."""
+    out = md(text)
+    for fact in sorted((f for f in h.facts.values() if isinstance(f, Fact) and f.quote),
+                       key=lambda f: -len(_fact_shown(f))):
+        shown = md(_fact_shown(fact))
+        if len(shown) < 3 or shown not in out:
+            continue
+        tip = attr(f"“{fact.quote}” ({fact.source})")
+        marked = f'<abbr class="sysatlas-fact" title="{tip}">{shown}</abbr>'
+        out = re.sub(rf"(?<![\w>]){re.escape(shown)}(?![\w<])", marked.replace("\\", "\\\\"), out, count=1)
     return out
 
 
