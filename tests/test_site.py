@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import os
 import shutil
 import threading
@@ -12,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
+import sysatlas.browser as browser_pkg
 from sysatlas.browser import CHROMIUM_ARGS, chromium_path
 from sysatlas.paths import Layout
-from sysatlas.pipeline import build
-from sysatlas.theme import contrast
+from sysatlas.pipeline import build, check
 
 from .conftest import ROOT
 from .test_golden import CASES, as_item, subject_text
@@ -60,41 +61,77 @@ def pages(layout: Layout) -> list[str]:
     return sorted(str(p.relative_to(layout.site).parent) for p in layout.site.rglob("index.html"))
 
 
-def test_every_page_renders_offline(site: tuple[str, Layout]) -> None:
+SHOW_ALL = """async () => {
+  // the images a reader would see, loaded now (they are lazy): the variant of the current scheme
+  const shown = Array.from(document.querySelectorAll('img.sysatlas-svg')).filter(i => i.offsetParent !== null);
+  shown.forEach(i => { i.loading = 'eager'; });
+  await Promise.all(shown.map(i => i.decode().catch(() => null)));
+  return shown.map(i => [i.currentSrc || i.src, i.complete && i.naturalWidth > 0]);
+}"""
+
+
+def _shown(page) -> list[tuple[str, bool]]:  # type: ignore[no-untyped-def]
+    return [(src, ok) for src, ok in page.evaluate(SHOW_ALL)]
+
+
+def test_every_page_shows_its_diagrams_offline(site: tuple[str, Layout]) -> None:
     from playwright.sync_api import sync_playwright
 
     base, layout = site
     problems: list[str] = []
+    seen = 0
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         outside: list[str] = []
         errors: list[str] = []
-        page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(base)
-                   else (outside.append(r.request.url), r.abort()))
+        requested: list[str] = []
+        page.route("**/*", lambda r: (requested.append(r.request.url), r.continue_())
+                   if r.request.url.startswith(base) else (outside.append(r.request.url), r.abort()))
         page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
         page.on("pageerror", lambda e: errors.append(str(e)))
         for rel in pages(layout):
             outside.clear()
             errors.clear()
+            requested.clear()
             page.goto(f"{base}/{'' if rel == '.' else rel + '/'}")
-            expected = page.evaluate("document.querySelectorAll('pre.mermaid, div.mermaid').length")
-            if expected:
-                page.wait_for_function(
-                    "document.querySelectorAll('pre.mermaid').length === 0 && "
-                    "Array.from(document.querySelectorAll('div.mermaid')).every(d => d.shadowRoot && "
-                    "d.shadowRoot.querySelector('svg'))", timeout=30000)
-            rendered = page.evaluate("Array.from(document.querySelectorAll('div.mermaid'))"
-                                     ".filter(d => d.shadowRoot && d.shadowRoot.querySelector('svg')).length")
-            if rendered != expected:
-                problems.append(f"{rel}: {rendered} of {expected} diagrams rendered")
+            figures = page.locator("figure.sysatlas-diagram").count()
+            shown = _shown(page)
+            seen += len(shown)
+            if len(shown) != figures or not all(ok for _, ok in shown):
+                problems.append(f"{rel}: {sum(ok for _, ok in shown)} of {figures} diagrams shown")
+            if any("mermaid" in url for url in requested):
+                problems.append(f"{rel}: loads diagram code: {[u for u in requested if 'mermaid' in u]}")
+            if any("search_index" in url for url in requested):
+                problems.append(f"{rel}: loads the search index before search is used")
             if outside:
                 problems.append(f"{rel}: requests left the host: {outside[:3]}")
             if errors:
                 problems.append(f"{rel}: console errors: {errors[:3]}")
         browser.close()
     assert problems == []
-    assert len(pages(layout)) > 10
+    assert len(pages(layout)) > 10 and seen > 20
+
+
+def test_pages_show_diagrams_with_javascript_off(site: tuple[str, Layout]) -> None:
+    from playwright.sync_api import sync_playwright
+
+    base, layout = site
+    problems = []
+    with sync_playwright() as pw:
+        browser = _browser(pw)
+        page = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900}).new_page()
+        for rel in pages(layout):
+            page.goto(f"{base}/{'' if rel == '.' else rel + '/'}")
+            figures = page.locator("figure.sysatlas-diagram")
+            for i in range(figures.count()):
+                image = figures.nth(i).locator("img.sysatlas-svg.sysatlas-light")
+                image.scroll_into_view_if_needed()
+                page.wait_for_function("i => i.complete", arg=image.element_handle())
+                if not image.is_visible() or image.evaluate("i => i.naturalWidth") == 0:
+                    problems.append(f"{rel}: figure {i} not visible without JavaScript")
+        browser.close()
+    assert problems == []
 
 
 def test_no_page_embeds_a_cdn(site: tuple[str, Layout]) -> None:
@@ -105,10 +142,29 @@ def test_no_page_embeds_a_cdn(site: tuple[str, Layout]) -> None:
             assert host not in text, f"{html}: {host}"
 
 
-def test_site_ships_the_validated_bundle(site: tuple[str, Layout]) -> None:
+def test_the_svg_shown_is_the_svg_checked(site: tuple[str, Layout]) -> None:
+    from sysatlas import browser
+    from sysatlas.browser import Cache
+
     _, layout = site
-    shipped = (layout.site / "assets" / "mermaid.min.js").read_bytes()
-    assert shipped == layout.mermaid_bundle.read_bytes()
+    cache = Cache(layout.cache / "render", browser.bundle_digest(layout.mermaid_bundle))
+    shipped = sorted(layout.site.glob("diagrams/**/*.svg"))
+    assert len(shipped) > 20
+    for svg in shipped:
+        rel = svg.relative_to(layout.site / "diagrams")
+        assert svg.read_bytes() == (layout.diagrams / rel).read_bytes(), rel
+    manifest = json.loads((layout.diagrams / "manifest.json").read_text(encoding="utf-8"))
+    atlas = check(layout).atlas
+    for d in atlas.diagrams():
+        record = next(r for r in manifest if r["id"] == d.key)
+        legend = d.kind.legend(d.body)
+        key = f"{d.mermaid}\n%% legend {json.dumps([list(x) for x in legend])}" if legend else d.mermaid
+        measured = cache.get(key)
+        assert measured is not None and measured.contrast == (), d.key
+        for variant, svg_text in (("light", measured.svg), ("dark", measured.svg_dark)):
+            assert (layout.site / "diagrams" / record["svg"][variant]).read_text(encoding="utf-8") == svg_text
+    assert not (layout.site / "assets" / "mermaid.min.js").exists()
+    assert not list(layout.site.glob("diagrams/**/*foreignObject*"))
 
 
 def test_diagram_has_its_reader_furniture(site: tuple[str, Layout]) -> None:
@@ -116,8 +172,10 @@ def test_diagram_has_its_reader_furniture(site: tuple[str, Layout]) -> None:
     html = (layout.site / "incidents" / "github-2018-10-21" / "index.html").read_text(encoding="utf-8")
     for needle in ('id="timeline"', "sysatlas-badge reported", "At 3 AM", "Text alternative",
                    "https://github.blog/2018-10-30-oct21-post-incident-analysis/", 'data-action="download"',
-                   "22:52 UTC: 100G optical gear replaced"):
+                   "22:52 UTC: 100G optical gear replaced", 'src="../../diagrams/incidents/github-2018-10-21/'
+                   'timeline.light.svg"', "timeline.dark.svg"):
         assert needle in html, needle
+    assert "```mermaid" not in html and "class=\"mermaid\"" not in html
 
 
 def _browser(pw):  # type: ignore[no-untyped-def]
@@ -125,9 +183,8 @@ def _browser(pw):  # type: ignore[no-untyped-def]
 
 
 def _rendered(page) -> None:  # type: ignore[no-untyped-def]
-    page.wait_for_function("document.querySelectorAll('pre.mermaid').length === 0 && "
-                           "Array.from(document.querySelectorAll('div.mermaid')).every(d => d.shadowRoot && "
-                           "d.shadowRoot.querySelector('svg'))", timeout=30000)
+    shown = _shown(page)
+    assert all(ok for _, ok in shown), shown
 
 
 def test_no_page_overflows_a_phone(site: tuple[str, Layout]) -> None:
@@ -149,24 +206,75 @@ def test_no_page_overflows_a_phone(site: tuple[str, Layout]) -> None:
     assert wide == []
 
 
-SCHEME_PROBE = """() => {
-  const svg = document.querySelector('figure.kind-cascade div.mermaid').shadowRoot.querySelector('svg');
-  const edge = svg.querySelector('.flowchart-link');
-  const card = document.querySelector('figure.kind-timeline .sysatlas-scroll');
-  const inks = Array.from(svg.querySelectorAll('g.node')).map(n => [
-    getComputedStyle(n.querySelector('rect, polygon, path')).fill,
-    getComputedStyle(n.querySelector('.nodeLabel b') || n.querySelector('.nodeLabel')).color]);
-  return [getComputedStyle(edge).stroke, getComputedStyle(card).backgroundColor,
-          getComputedStyle(document.body).backgroundColor, inks];
+MEASURE = """(variant) => {
+  const svg = document.documentElement;
+  const texts = Array.from(svg.querySelectorAll('text')).filter(t => (t.textContent || '').trim()).length;
+  return [texts, window.sysatlasContrast(svg, getComputedStyle(svg).backgroundColor, variant)];
 }"""
 
 
-def _hex(css: str) -> str:
-    r, g, b = (int(float(x)) for x in css[css.index("(") + 1:].rstrip(")").split(",")[:3])
-    return f"#{r:02X}{g:02X}{b:02X}"
+def test_every_diagram_text_is_readable_in_both_schemes(site: tuple[str, Layout]) -> None:
+    """Each page at desktop and phone width in light and dark: every text of every diagram shown, >= 4.5:1."""
+    from playwright.sync_api import sync_playwright
+
+    base, layout = site
+    shown: dict[str, set[str]] = {"light": set(), "dark": set()}
+    problems: list[str] = []
+    measured = 0
+    with sync_playwright() as pw:
+        browser = _browser(pw)
+        for scheme in ("light", "dark"):
+            for width, height in ((1440, 900), (390, 844)):
+                page = browser.new_context(color_scheme=scheme, viewport={"width": width, "height": height}).new_page()
+                for rel in pages(layout):
+                    page.goto(f"{base}/{'' if rel == '.' else rel + '/'}")
+                    for src, ok in _shown(page):
+                        assert ok, src
+                        assert src.endswith(f".{scheme}.svg"), (scheme, src)
+                        shown[scheme].add(src)
+                page.close()
+        page = browser.new_page()
+        for scheme, sources in shown.items():
+            for src in sorted(sources):
+                page.goto(src)
+                page.add_script_tag(path=str(Path(browser_pkg.__file__).parent / "contrast.js"))
+                texts, found = page.evaluate(MEASURE, scheme)
+                measured += texts
+                problems += [f"{src}: {p}" for p in found]
+        browser.close()
+    assert problems == []
+    assert len(shown["light"]) == len(shown["dark"]) > 20 and measured > 500
 
 
-def test_dark_mode_recolours_themed_diagrams_and_cards_the_rest(site: tuple[str, Layout]) -> None:
+def test_standalone_svgs_show_every_label(site: tuple[str, Layout]) -> None:
+    """A downloaded SVG opened alone, without the site's CSS: every text is SVG text, visible, in its colours."""
+    from playwright.sync_api import sync_playwright
+
+    _, layout = site
+    manifest = json.loads((layout.diagrams / "manifest.json").read_text(encoding="utf-8"))
+    one_per_kind = {r["kind"]: r for r in manifest}
+    assert len(one_per_kind) >= 10
+    with sync_playwright() as pw:
+        browser = _browser(pw)
+        page = browser.new_page()
+        for kind, record in one_per_kind.items():
+            for variant in ("light", "dark"):
+                path = layout.diagrams / record["svg"][variant]
+                text = path.read_text(encoding="utf-8")
+                assert "<foreignObject" not in text and "var(--" not in text, (kind, variant)
+                page.goto(path.as_uri())
+                hidden = page.evaluate("""() => Array.from(document.querySelectorAll('text'))
+                  .filter(t => (t.textContent || '').trim())
+                  .filter(t => { const b = t.getBoundingClientRect(); const f = getComputedStyle(t).fill;
+                                 return b.width === 0 || b.height === 0 || f === 'none'; })
+                  .map(t => t.textContent)""")
+                assert hidden == [], (kind, variant, hidden[:5])
+                count = page.evaluate("document.querySelectorAll('text').length")
+                assert count > 0, (kind, variant)
+        browser.close()
+
+
+def test_each_scheme_shows_its_own_variant(site: tuple[str, Layout]) -> None:
     from playwright.sync_api import sync_playwright
 
     base, _ = site
@@ -176,16 +284,12 @@ def test_dark_mode_recolours_themed_diagrams_and_cards_the_rest(site: tuple[str,
         for scheme in ("light", "dark"):
             page = browser.new_context(color_scheme=scheme).new_page()
             page.goto(f"{base}/incidents/github-2018-10-21/")
-            _rendered(page)
-            seen[scheme] = page.evaluate(SCHEME_PROBE)
+            seen[scheme] = ([src for src, _ in _shown(page)],
+                            page.evaluate("getComputedStyle(document.body).backgroundColor"))
         browser.close()
-    (light_edge, light_card, light_body, light_inks), (dark_edge, dark_card, dark_body, dark_inks) = \
-        seen["light"], seen["dark"]
-    for fill, ink in light_inks + dark_inks:  # node text stays readable on its fill in both schemes
-        assert contrast(_hex(fill), _hex(ink)) >= 4.5, (fill, ink)
-    assert light_body != dark_body
-    assert light_edge != dark_edge  # flowchart lines follow the page's scheme
-    assert light_card == dark_card == "rgb(255, 255, 255)"  # timelines keep their light card in both
+    assert all(src.endswith(".light.svg") for src in seen["light"][0]) and len(seen["light"][0]) == 2
+    assert all(src.endswith(".dark.svg") for src in seen["dark"][0]) and len(seen["dark"][0]) == 2
+    assert seen["light"][1] != seen["dark"][1]
 
 
 def test_zoom_copy_and_download(site: tuple[str, Layout]) -> None:
@@ -203,7 +307,7 @@ def test_zoom_copy_and_download(site: tuple[str, Layout]) -> None:
         figure.locator("[data-action=zoom]").click()
         dialog = page.locator("dialog.sysatlas-viewer")
         expect(dialog).to_be_visible()
-        expect(dialog.locator("svg")).to_have_count(1)
+        expect(dialog.locator("img")).to_have_count(1)
         before = dialog.locator(".sysatlas-viewer-canvas").evaluate("e => e.style.transform")
         dialog.get_by_role("button", name="+").click()
         assert dialog.locator(".sysatlas-viewer-canvas").evaluate("e => e.style.transform") != before
@@ -212,14 +316,66 @@ def test_zoom_copy_and_download(site: tuple[str, Layout]) -> None:
         figure.locator("[data-action=copy]").click()
         expect(figure.locator("[data-action=copy]")).to_have_text("Copied")  # the clipboard write has finished
         copied = page.evaluate("navigator.clipboard.readText()")
-        mmd = (layout.diagrams / "incidents" / "github-2018-10-21" / "cascade.mmd").read_text(encoding="utf-8")
-        assert copied == mmd
+        folder = layout.diagrams / "incidents" / "github-2018-10-21"
+        assert copied == (folder / "cascade.mmd").read_text(encoding="utf-8")
         with page.expect_download() as info:
-            figure.locator("[data-action=download]").click()
+            figure.locator("a.sysatlas-light[data-action=download]").click()
         download = info.value
         assert download.suggested_filename == "github-2018-10-21--cascade.svg"
-        assert Path(download.path()).read_text(encoding="utf-8").startswith("<svg")
+        assert Path(download.path()).read_bytes() == (folder / "cascade.light.svg").read_bytes()
         browser.close()
+
+
+def test_search_index_loads_only_when_search_is_used(site: tuple[str, Layout]) -> None:
+    from playwright.sync_api import sync_playwright
+
+    base, _ = site
+    with sync_playwright() as pw:
+        browser = _browser(pw)
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        asked: list[str] = []
+        page.on("request", lambda r: asked.append(r.url) if "search_index" in r.url else None)
+        page.goto(f"{base}/incidents/github-2018-10-21/")
+        page.wait_for_timeout(1500)
+        assert asked == []
+        with page.expect_response(lambda r: "search_index.json" in r.url):
+            page.locator("input.md-search__input").focus()
+        browser.close()
+
+
+def test_cold_diagram_page_weight(site: tuple[str, Layout]) -> None:
+    """HTML + CSS + JS + the SVGs of its scheme, the search index left out: median <= 300 KB compressed."""
+    import gzip
+    import statistics
+    from urllib.parse import urlparse
+
+    from playwright.sync_api import sync_playwright
+
+    base, layout = site
+    weights: list[tuple[int, int]] = []
+    with sync_playwright() as pw:
+        browser = _browser(pw)
+        for rel in pages(layout):
+            html = (layout.site / rel / "index.html").read_text(encoding="utf-8")
+            if "sysatlas-diagram" not in html:
+                continue
+            context = browser.new_context(viewport={"width": 1440, "height": 900})
+            page = context.new_page()
+            urls: list[str] = []
+            page.on("request", functools.partial(lambda seen, r: seen.append(r.url), urls))
+            page.goto(f"{base}/{rel}/")
+            _shown(page)
+            files = {layout.site / urlparse(u).path.lstrip("/") for u in urls if "search_index" not in u}
+            files = {f / "index.html" if f.is_dir() else f for f in files}
+            raw = sum(f.stat().st_size for f in files if f.is_file())
+            packed = sum(len(gzip.compress(f.read_bytes())) for f in files if f.is_file())
+            weights.append((raw, packed))
+            context.close()
+        browser.close()
+    assert weights
+    print(f"cold diagram pages: {len(weights)}, median raw {statistics.median(w[0] for w in weights) / 1024:.0f} KB, "
+          f"median gzip {statistics.median(w[1] for w in weights) / 1024:.0f} KB")
+    assert statistics.median(w[1] for w in weights) <= 300 * 1024
 
 
 def test_report_link_prefills_the_report(site: tuple[str, Layout]) -> None:
@@ -270,11 +426,15 @@ def test_screenshots(site: tuple[str, Layout], tmp_path: Path) -> None:
         browser.close()
 
 
-def test_charts_get_a_legend(site: tuple[str, Layout]) -> None:
+def test_charts_carry_their_legend_in_the_svg(site: tuple[str, Layout]) -> None:
     _, layout = site
-    html = (layout.site / "guarantees" / "golden-case" / "index.html").read_text(encoding="utf-8")
-    assert '<span class="sysatlas-key"><i style="background:#1D4ED8"></i>linearizable (bar)</span>' in html
-    assert '<i style="background:#B45309"></i>serializable (line)</span>' in html
+    folder = layout.diagrams / "guarantees" / "golden-case"
+    charts = [p for p in folder.glob("*.light.svg") if "sysatlas-legend" in p.read_text(encoding="utf-8")]
+    assert charts
+    text = "".join(p.read_text(encoding="utf-8") for p in charts)
+    assert "linearizable (bar)" in text and "serializable (line)" in text and 'fill="#1D4ED8"' in text
+    dark = "".join(p.with_name(p.name.replace(".light.", ".dark.")).read_text(encoding="utf-8") for p in charts)
+    assert "linearizable (bar)" in dark and 'fill="#93C5FD"' in dark
 
 
 def test_search_finds_diagrams_by_component_number_and_company(site: tuple[str, Layout]) -> None:
@@ -290,3 +450,6 @@ def test_search_finds_diagrams_by_component_number_and_company(site: tuple[str, 
     assert incident in pages_with("Orchestrator promotes US West primaries")  # a component, from the diagram
     assert incident in pages_with("43 s")  # a number, from the text alternative
     assert incident in pages_with("GitHub")  # the company
+    index = "\n".join(d["text"] for d in docs)
+    for mermaid in ("flowchart TD", "sequenceDiagram", "xychart-beta", "accTitle", "#58;"):
+        assert mermaid not in index, mermaid

@@ -184,26 +184,34 @@ def stats(markdown: bool) -> None:
 @click.argument("target")
 @click.option("--svg", "fmt", flag_value="svg", default=True, help="Write SVG (default).")
 @click.option("--png", "fmt", flag_value="png", help="Write PNG.")
+@click.option("--dark", "variant", flag_value="dark", help="The dark variant.")
+@click.option("--light", "variant", flag_value="light", default=True, help="The light variant (default).")
+@click.option("--card", "with_card", is_flag=True,
+              help="Add title, evidence, legend, the At-3-AM note and sources around the diagram.")
 @click.option("-o", "--out", type=click.Path(path_type=Path), default=Path("build/export"),
               show_default=True, help="Folder to write into.")
-def export(target: str, fmt: str, out: Path) -> None:
-    """Render a diagram (category/subject#id) or all of a subject (category/subject) to SVG or PNG.
+def export(target: str, fmt: str, variant: str, with_card: bool, out: Path) -> None:
+    """Write the checked SVG (or a PNG) of a diagram (category/subject#id) or of all of a subject.
+
+    The SVG is the one the build rendered and contrast-checked: labels as SVG text, styles inline, legend
+    drawn in; it opens the same in a browser tab, Inkscape or a slide deck.
 
     \b
     Examples:
       sysatlas export incidents/github-2018-10-21#timeline --png
+      sysatlas export incidents/github-2018-10-21#cascade --card --dark --png
       sysatlas export mechanisms/raft-consensus -o /tmp/raft
     """
     from .export import export as run_export
 
-    for path in run_export(_layout(), target, fmt, out):
+    for path in run_export(_layout(), target, fmt, out, variant=variant, with_card=with_card):
         click.echo(str(path))
 
 
 @cli.command()
 @click.argument("target")
 def preview(target: str) -> None:
-    """Write build/preview/<subject>.html showing one subject's diagrams with the pinned Mermaid.
+    """Write build/preview/<subject>.html showing one subject's checked SVGs (light and dark).
 
     \b
     Example:

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import functools
 import html
-import shutil
 from pathlib import Path
 
-from .atlas import Atlas, Diagram
-from .browser import CHROMIUM_ARGS, ChromiumRenderer, chromium_path, run_async
-from .browser.config import config_js
+from .atlas import Atlas, Diagram, Subject
+from .browser import CHROMIUM_ARGS, Cache, ChromiumRenderer, Result, chromium_path, run_async
 from .diagnostics import ContentError, SysatlasError
 from .paths import Layout
 
@@ -41,55 +39,83 @@ def _checked(layout: Layout, target: str) -> list[Diagram]:
     return picked
 
 
-def export(layout: Layout, target: str, fmt: str, out: Path) -> list[Path]:
-    """Render the selected diagrams and write one file each; return the paths."""
-    picked = _checked(layout, target)
-    results = ChromiumRenderer(layout.mermaid_bundle, pages=1).render([(f"d{i}", d.mermaid)
-                                                                       for i, d in enumerate(picked)])
-    out.mkdir(parents=True, exist_ok=True)
-    paths = []
+def render_checked(layout: Layout, picked: list[Diagram]) -> list[Result]:
+    """The checked SVGs of the picked diagrams: from the render cache, or rendered (and measured) now."""
+    from . import browser
+
+    cache = Cache(layout.cache / "render", browser.bundle_digest(layout.mermaid_bundle))
+    results = browser.render_all([d.mermaid for d in picked], ChromiumRenderer(layout.mermaid_bundle, pages=1),
+                                 cache, legends=[d.kind.legend(d.body) for d in picked])
     for d, r in zip(picked, results, strict=True):
         if not r.ok:
             raise SysatlasError(f"{d.key} does not render: {r.error}")
-        stem = out / f"{d.subject}--{d.common.id}"
+        if r.contrast:
+            first = r.contrast[0]
+            raise SysatlasError(f"{d.key}: text {first.text!r} is {first.ratio}:1 in {first.variant}; run "
+                                "sysatlas check --browser")
+    return results
+
+
+def export(layout: Layout, target: str, fmt: str, out: Path, variant: str = "light",
+           with_card: bool = False) -> list[Path]:
+    """Write each selected diagram's checked SVG (or a PNG of it), optionally as a card; return the paths."""
+    from .card import card
+
+    picked = _checked(layout, target)
+    results = render_checked(layout, picked)
+    atlas_subject = _subject(layout, target)
+    out.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for d, r in zip(picked, results, strict=True):
+        svg = r.svg if variant == "light" else r.svg_dark
+        if with_card:
+            svg = card(atlas_subject, d, svg, variant)
+        stem = out / f"{d.subject}--{d.common.id}{'--card' if with_card else ''}.{variant}"
         if fmt == "png":
             png = stem.with_suffix(".png")
-            run_async(functools.partial(_png, r.svg, png, r.width))
+            run_async(functools.partial(_png, svg, png))
             paths.append(png)
         else:
-            svg = stem.with_suffix(".svg")
-            svg.write_text(r.svg, encoding="utf-8")
-            paths.append(svg)
+            path = stem.with_suffix(".svg")
+            path.write_text(svg, encoding="utf-8")
+            paths.append(path)
     return paths
 
 
-async def _png(svg: str, png: Path, width: float) -> None:
+def _subject(layout: Layout, target: str) -> Subject:
+    from .pipeline import check
+
+    subject = check(layout).atlas.subject(target.partition("#")[0])
+    assert subject is not None  # _checked already said so otherwise
+    return subject
+
+
+async def _png(svg: str, png: Path) -> None:
+    """Screenshot the SVG alone, at twice its size, as a PNG."""
     from playwright.async_api import async_playwright
 
     async with async_playwright() as pw:
         browser = await pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        page = await browser.new_page(viewport={"width": max(int(width) + 40, 400), "height": 600},
-                                      device_scale_factor=2)
-        await page.set_content(f"<!doctype html><meta charset=utf-8><body style='margin:16px;background:#fff'>"
-                               f"<div id=d style='width:{int(width)}px'>{svg}</div>")
-        await page.locator("#d svg").screenshot(path=str(png))
+        page = await browser.new_page(viewport={"width": 800, "height": 600}, device_scale_factor=2)
+        await page.set_content(f"<!doctype html><meta charset=utf-8><body style='margin:0'>{svg}")
+        await page.locator("body > svg").screenshot(path=str(png))
         await browser.close()
 
 
 def preview(layout: Layout, target: str) -> Path:
-    """Write a standalone page with the subject's diagrams rendered by the local bundle; return its path."""
+    """Write a standalone page with the subject's checked SVGs (light and dark by the system scheme)."""
     picked = _checked(layout, target)
+    results = render_checked(layout, picked)
     folder = layout.build / "preview"
     folder.mkdir(parents=True, exist_ok=True)
-    shutil.copy(layout.mermaid_bundle, folder / "mermaid.min.js")
-    (folder / "config.js").write_text(config_js(), encoding="utf-8")
     blocks = "\n".join(f"<h2>{html.escape(d.common.title)}</h2><p>{html.escape(d.common.caption)}</p>"
-                       f"<pre class=\"mermaid\">{html.escape(d.mermaid)}</pre>" for d in picked)
+                       f"<div class=light>{r.svg}</div><div class=dark>{r.svg_dark}</div>"
+                       for d, r in zip(picked, results, strict=True))
     page = folder / f"{picked[0].subject}.html"
     page.write_text(
         "<!doctype html><meta charset=\"utf-8\"><title>preview</title>"
-        "<script src=\"mermaid.min.js\"></script><script src=\"config.js\"></script>"
-        "<style>body{font-family:system-ui;max-width:1100px;margin:2em auto}</style>"
-        f"{blocks}<script>mermaid.initialize(Object.assign({{}}, SYSATLAS_MERMAID, {{startOnLoad: true}}));</script>",
-        encoding="utf-8")
+        "<style>body{font-family:system-ui;max-width:1100px;margin:2em auto} svg{max-width:100%;height:auto}"
+        ".dark{display:none} @media (prefers-color-scheme: dark){body{background:#1E2129;color:#E2E8F0}"
+        ".light{display:none}.dark{display:block}}</style>"
+        f"{blocks}", encoding="utf-8")
     return page

@@ -1,4 +1,8 @@
-"""Stage 6: write `build/diagrams/` (one .mmd per diagram + manifest.json), swapped in atomically."""
+"""Stage 6: write `build/diagrams/` (per diagram its .mmd and the checked light/dark SVGs + manifest.json).
+
+Swapped in atomically. The SVGs are the exact bytes the browser stage rendered and measured; the site embeds these
+files, so what the reader sees is what was checked.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ from pathlib import Path
 
 from .atlas import Atlas
 from .browser import Result
+from .browser.config import VARIANTS
 from .paths import Layout
 
 
@@ -32,6 +37,11 @@ def swap_in(dest: Path, fill: Callable[[Path], None]) -> None:
         raise
 
 
+def svg_variants(result: Result) -> dict[str, str]:
+    """The SVG of each variant, by variant name."""
+    return {"light": result.svg, "dark": result.svg_dark}
+
+
 def manifest(atlas: Atlas, renders: dict[str, Result]) -> list[dict[str, object]]:
     """Return one record per diagram: id, kind, title, source file and line, evidence level, size."""
     out = []
@@ -42,6 +52,7 @@ def manifest(atlas: Atlas, renders: dict[str, Result]) -> list[dict[str, object]
             "kind": d.kind.name, "title": d.common.title, "source_file": d.doc.rel, "source_line": d.line,
             "evidence": d.common.evidence, "sources": d.common.sources,
             "mmd": f"{d.category}/{d.subject}/{d.common.id}.mmd",
+            "svg": {v: f"{d.category}/{d.subject}/{d.common.id}.{v}.svg" for v in VARIANTS} if r else None,
             "width": round(r.width) if r else None, "height": round(r.height) if r else None,
         })
     return out
@@ -55,6 +66,10 @@ def write_diagrams(layout: Layout, atlas: Atlas, renders: dict[str, Result]) -> 
             path = folder / d.category / d.subject / f"{d.common.id}.mmd"
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(d.mermaid, encoding="utf-8")
+            r = renders.get(d.key)
+            if r is not None and r.ok:
+                for variant, svg in svg_variants(r).items():
+                    path.with_name(f"{d.common.id}.{variant}.svg").write_text(svg, encoding="utf-8")
         (folder / "manifest.json").write_text(json.dumps(manifest(atlas, renders), indent=1) + "\n",
                                               encoding="utf-8")
 

@@ -43,10 +43,16 @@ def browser_stage(layout: Layout, diagrams: list[Diagram], report: Report, rende
     if renderer is None:
         pages = int(os.environ.get("SYSATLAS_PAGES", "2"))
         renderer = ChromiumRenderer(layout.mermaid_bundle, pages=pages)
-    results = browser.render_all([d.mermaid for d in todo], renderer, cache, progress)
+    legends = [d.kind.legend(d.body) for d in todo]
+    results = browser.render_all([d.mermaid for d in todo], renderer, cache, progress, legends)
     out = {}
     for d, result in zip(todo, results, strict=True):
         out[d.key] = result
+        for problem in result.contrast:
+            report.add(d.doc.rel, d.line, "CONTRAST001",
+                       f"{d.key} ({problem.variant}): text {problem.text!r} is {problem.ratio}:1 ({problem.fg} on "
+                       f"{problem.bg}), below 4.5:1; give the node a role/class whose ink suits its fill, or drop "
+                       "the custom colour")
         if not result.ok:
             first = result.error.strip().splitlines()[0] if result.error.strip() else "unknown error"
             report.add(d.doc.rel, d.line, "MMD001", f"Mermaid {browser.config.MERMAID_VERSION} cannot render "

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
 from ..diagnostics import ToolError
-from .config import CONFIG, config_js
+from .config import VARIANTS, config_js
 
 HERE = Path(__file__).parent
 T = TypeVar("T")
@@ -29,8 +29,19 @@ BATCH = 25
 
 
 @dataclass(frozen=True)
+class Contrast:
+    """One text the reader could not read well: its ink and what is behind it, measured in the rendered SVG."""
+
+    variant: str
+    text: str
+    fg: str
+    bg: str
+    ratio: float
+
+
+@dataclass(frozen=True)
 class Result:
-    """What Mermaid made of one diagram."""
+    """What Mermaid made of one diagram: the light SVG, the dark SVG, and what was measured on them."""
 
     ok: bool
     error: str
@@ -38,11 +49,23 @@ class Result:
     height: float
     svg: str
     text: str
+    svg_dark: str = ""
+    contrast: tuple[Contrast, ...] = ()
+
+    @classmethod
+    def from_json(cls, raw: dict[str, Any]) -> Result:
+        """Rebuild a Result from the harness's answer or the cache."""
+        contrast = tuple(Contrast(**c) for c in raw.get("contrast", ()))
+        return cls(**{**raw, "contrast": contrast})
+
+
+# What the harness gets per diagram: an id, the Mermaid text, and legend rows (name, light colour, dark colour).
+Legend = Sequence[tuple[str, str, str]]
+Item = tuple[str, str, Legend]
 
 
 class Renderer(Protocol):
-    def render(self, items: Sequence[tuple[str, str]],
-               progress: Callable[[int], None] | None = None) -> list[Result]: ...
+    def render(self, items: Sequence[Item], progress: Callable[[int], None] | None = None) -> list[Result]: ...
 
 
 def chromium_path() -> str:
@@ -64,19 +87,19 @@ class ChromiumRenderer:
         self.bundle = bundle
         self.pages = max(1, pages)
 
-    def render(self, items: Sequence[tuple[str, str]],
-               progress: Callable[[int], None] | None = None) -> list[Result]:
-        """Render (id, text) pairs; return one Result each, in order."""
+    def render(self, items: Sequence[Item], progress: Callable[[int], None] | None = None) -> list[Result]:
+        """Render (id, text, legend) items; return one Result each, in order."""
         if not items:
             return []
         return run_async(lambda: self._render(list(items), progress))
 
-    async def _render(self, items: list[tuple[str, str]], progress: Callable[[int], None] | None) -> list[Result]:
+    async def _render(self, items: list[Item], progress: Callable[[int], None] | None) -> list[Result]:
         from playwright.async_api import async_playwright
 
         with tempfile.TemporaryDirectory(prefix="sysatlas-harness-") as tmp:
             folder = Path(tmp)
             shutil.copy(HERE / "harness.html", folder / "harness.html")
+            shutil.copy(HERE / "contrast.js", folder / "contrast.js")
             (folder / "config.js").write_text(config_js(), encoding="utf-8")
             os.symlink(self.bundle.resolve(), folder / "mermaid.min.js")
             async with async_playwright() as pw:
@@ -84,7 +107,7 @@ class ChromiumRenderer:
                                                    headless=True)
                 try:
                     batches = [items[i:i + BATCH] for i in range(0, len(items), BATCH)]
-                    queue: asyncio.Queue[tuple[int, list[tuple[str, str]]]] = asyncio.Queue()
+                    queue: asyncio.Queue[tuple[int, list[Item]]] = asyncio.Queue()
                     for i, batch in enumerate(batches):
                         queue.put_nowait((i, batch))
                     done: dict[int, list[Result]] = {}
@@ -96,7 +119,7 @@ class ChromiumRenderer:
                         while not queue.empty():
                             i, batch = queue.get_nowait()
                             raw: list[dict[str, Any]] = await page.evaluate("(items) => renderAll(items)", batch)
-                            done[i] = [Result(**r) for r in raw]
+                            done[i] = [Result.from_json(r) for r in raw]
                             if progress:
                                 progress(len(batch))
                         await page.close()
@@ -123,8 +146,9 @@ def run_async(make: Callable[[], Coroutine[Any, Any, T]]) -> T:
 def bundle_digest(bundle: Path) -> str:
     """Return a digest of the bundle and the configuration: the part of every cache key that is not the text."""
     h = hashlib.sha256(bundle.read_bytes() if bundle.is_file() else b"missing")
-    h.update(json.dumps(CONFIG, sort_keys=True).encode())
+    h.update(json.dumps(VARIANTS, sort_keys=True).encode())
     h.update((HERE / "harness.html").read_bytes())
+    h.update((HERE / "contrast.js").read_bytes())
     return h.hexdigest()[:16]
 
 
@@ -141,7 +165,7 @@ class Cache:
     def get(self, text: str) -> Result | None:
         path = self.folder / self.key(text)[:2] / f"{self.key(text)}.json"
         try:
-            return Result(**json.loads(path.read_text(encoding="utf-8")))
+            return Result.from_json(json.loads(path.read_text(encoding="utf-8")))
         except (OSError, ValueError, TypeError):
             return None
 
@@ -154,20 +178,24 @@ class Cache:
 
 
 def render_all(texts: Sequence[str], renderer: Renderer | None, cache: Cache | None,
-               progress: Callable[[int], None] | None = None) -> list[Result]:
+               progress: Callable[[int], None] | None = None,
+               legends: Sequence[Legend] | None = None) -> list[Result]:
     """Return a Result per text: from the cache when it has one, else rendered (and cached if it rendered)."""
-    results: list[Result | None] = [cache.get(t) if cache else None for t in texts]
+    legends = legends if legends is not None else [() for _ in texts]
+    keys = [f"{t}\n%% legend {json.dumps(list(legend))}" if legend else t for t, legend in zip(texts, legends,
+                                                                                              strict=True)]
+    results: list[Result | None] = [cache.get(k) if cache else None for k in keys]
     todo = [i for i, r in enumerate(results) if r is None]
     if progress and len(texts) - len(todo):
         progress(len(texts) - len(todo))
     if todo:
         if renderer is None:
             raise ToolError("no renderer for uncached diagrams")
-        fresh = renderer.render([(f"d{i}", texts[i]) for i in todo], progress)
+        fresh = renderer.render([(f"d{i}", texts[i], legends[i]) for i in todo], progress)
         for i, result in zip(todo, fresh, strict=True):
             results[i] = result
             if cache and result.ok:
-                cache.put(texts[i], result)
+                cache.put(keys[i], result)
     return [r for r in results if r is not None]
 
 
@@ -186,6 +214,7 @@ class Session:
         self._tmp = tempfile.TemporaryDirectory(prefix="sysatlas-session-")
         folder = Path(self._tmp.name)
         shutil.copy(HERE / "harness.html", folder / "harness.html")
+        shutil.copy(HERE / "contrast.js", folder / "contrast.js")
         (folder / "config.js").write_text(config_js(), encoding="utf-8")
         os.symlink(self.bundle.resolve(), folder / "mermaid.min.js")
         self._pw = sync_playwright().start()
@@ -195,11 +224,11 @@ class Session:
         self._page.wait_for_function("window.harnessReady === true")
         return self
 
-    def render(self, text: str) -> Result:
+    def render(self, text: str, legend: Legend = ()) -> Result:
         """Render one diagram and return the result."""
         self.count += 1
-        raw = self._page.evaluate("(items) => renderAll(items)", [[f"s{self.count}", text]])
-        return Result(**raw[0])
+        raw = self._page.evaluate("(items) => renderAll(items)", [[f"s{self.count}", text, list(legend)]])
+        return Result.from_json(raw[0])
 
     def __exit__(self, *exc: object) -> None:
         self._browser.close()

@@ -1,7 +1,13 @@
-"""The one Mermaid configuration: used by the validating harness and written into the site."""
+"""The Mermaid configuration, in a light and a dark variant: the harness renders every diagram in both.
+
+Labels are SVG text (`htmlLabels: false`), not HTML in `foreignObject`, so an exported SVG opens the same in a
+browser tab, Inkscape or a slide deck. Each variant paints its own background (see harness.html), so the
+contrast measured at build time is the contrast the reader gets, whatever page the SVG lands on.
+"""
 
 from __future__ import annotations
 
+import copy
 import json
 from typing import Any
 
@@ -35,11 +41,22 @@ CONFIG: dict[str, Any] = {
         "quadrant3TextFill": _INK, "quadrant4TextFill": _INK, "quadrantPointFill": "#1D4ED8",
         "quadrantPointTextFill": _INK, "quadrantXAxisTextFill": _INK, "quadrantYAxisTextFill": _INK,
         "quadrantTitleFill": _INK,
+        # sequence step numbers: white on the dark signal line colour
+        "signalColor": _INK, "signalTextColor": _INK, "sequenceNumberColor": "#FFFFFF",
+        # gantt: light fills with dark ink, one meaning per colour (planned, active, done, critical)
+        "taskBkgColor": "#DBEAFE", "taskBorderColor": "#1D4ED8", "taskTextColor": _INK, "taskTextDarkColor": _INK,
+        "taskTextLightColor": _INK, "taskTextOutsideColor": _INK, "taskTextClickableColor": _INK,
+        "activeTaskBkgColor": "#FEF3C7", "activeTaskBorderColor": "#B45309", "doneTaskBkgColor": "#E2E8F0",
+        "doneTaskBorderColor": "#475569", "critBkgColor": "#FEE2E2", "critBorderColor": "#B91C1C",
+        "sectionBkgColor": "#F8FAFC", "altSectionBkgColor": "#FFFFFF", "sectionBkgColor2": "#F1F5F9",
+        "gridColor": "#CBD5E1", "todayLineColor": "#B91C1C", "excludeBkgColor": "#F1F5F9",
     },
+    "background": "#FFFFFF",
     "securityLevel": "strict",
     "maxTextSize": 100000,
     "maxEdges": 500,
-    "flowchart": {"htmlLabels": True, "curve": "basis", "useMaxWidth": True},
+    "htmlLabels": False,
+    "flowchart": {"htmlLabels": False, "curve": "basis", "useMaxWidth": True},
     # the font sizes Material for MkDocs sets, so the harness lays sequences out as the site does
     "sequence": {"useMaxWidth": True, "wrap": False, "actorFontSize": "16px", "messageFontSize": "16px",
                  "noteFontSize": "16px"},
@@ -60,7 +77,44 @@ def _ink_css() -> str:
 
 CONFIG["themeCSS"] = _ink_css()
 
+# The dark variant: light ink and lines on the page's dark background; role-coloured nodes keep their light fill
+# and dark ink (classDef in the diagram text), which reads on both.
+DARK_BACKGROUND = "#1E2129"
+_DARK_INK = "#E2E8F0"
+DARK: dict[str, Any] = copy.deepcopy(CONFIG)
+DARK["themeVariables"].update({
+    "darkMode": True, "background": DARK_BACKGROUND, "primaryColor": "#1E3A5F", "primaryTextColor": _DARK_INK,
+    "primaryBorderColor": "#7DD3FC", "secondaryColor": "#3F3A1E", "tertiaryColor": "#2A2F3A",
+    "lineColor": "#CBD5E1", "textColor": _DARK_INK, "mainBkg": "#1E3A5F", "nodeBorder": "#7DD3FC",
+    "clusterBkg": "#262B36", "clusterBorder": "#94A3B8", "titleColor": _DARK_INK,
+    "edgeLabelBackground": DARK_BACKGROUND, "actorBkg": "#1E3A5F", "actorTextColor": _DARK_INK,
+    "actorBorder": "#7DD3FC", "actorLineColor": "#94A3B8", "signalColor": _DARK_INK, "signalTextColor": _DARK_INK,
+    "labelBoxBkgColor": "#1E3A5F", "labelBoxBorderColor": "#7DD3FC", "labelTextColor": _DARK_INK,
+    "loopTextColor": _DARK_INK, "noteBkgColor": "#3F3A1E", "noteTextColor": "#FEF3C7",
+    "noteBorderColor": "#FBBF24", "sequenceNumberColor": "#0F172A", "pieTitleTextColor": _DARK_INK,
+    "pieLegendTextColor": _DARK_INK, "pieStrokeColor": "#CBD5E1", "quadrantTitleFill": _DARK_INK,
+    "quadrantXAxisTextFill": _DARK_INK, "quadrantYAxisTextFill": _DARK_INK,
+    # gantt: Mermaid colours active/done/critical task text with one colour inside and outside the bar, so in
+    # dark mode the bars are dark too and every task text is light
+    "taskBkgColor": "#1E3A5F", "taskBorderColor": "#7DD3FC", "activeTaskBkgColor": "#4A3B12",
+    "activeTaskBorderColor": "#FBBF24", "doneTaskBkgColor": "#334155", "doneTaskBorderColor": "#94A3B8",
+    "critBkgColor": "#5B1D1D", "critBorderColor": "#FCA5A5", "taskTextColor": _DARK_INK,
+    "taskTextDarkColor": _DARK_INK, "taskTextLightColor": _DARK_INK, "taskTextClickableColor": _DARK_INK,
+    "taskTextOutsideColor": _DARK_INK, "sectionBkgColor": "#262B36", "altSectionBkgColor": DARK_BACKGROUND,
+    "sectionBkgColor2": "#2A2F3A", "gridColor": "#475569", "todayLineColor": "#FCA5A5",
+    "excludeBkgColor": "#2A2F3A",
+})
+DARK["themeVariables"]["xyChart"].update({
+    "backgroundColor": DARK_BACKGROUND, "titleColor": _DARK_INK, "xAxisLabelColor": _DARK_INK,
+    "xAxisTitleColor": _DARK_INK, "xAxisLineColor": "#CBD5E1", "xAxisTickColor": "#CBD5E1",
+    "yAxisLabelColor": _DARK_INK, "yAxisTitleColor": _DARK_INK, "yAxisLineColor": "#CBD5E1",
+    "yAxisTickColor": "#CBD5E1", "plotColorPalette": "#93C5FD, #FCD34D, #6EE7B7, #C4B5FD",
+})
+DARK["background"] = DARK_BACKGROUND
+
+VARIANTS: dict[str, dict[str, Any]] = {"light": CONFIG, "dark": DARK}
+
 
 def config_js() -> str:
-    """Return the script that defines the shared configuration as a global."""
-    return f"window.SYSATLAS_MERMAID = {json.dumps(CONFIG, sort_keys=True)};\n"
+    """Return the script that defines both configurations as a global: {light: ..., dark: ...}."""
+    return f"window.SYSATLAS_MERMAID = {json.dumps(VARIANTS, sort_keys=True)};\n"

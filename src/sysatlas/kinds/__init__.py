@@ -27,6 +27,10 @@ def _no_context(body: Any) -> dict[str, Any]:
     return {}
 
 
+def _no_legend(body: Any) -> list[tuple[str, str, str]]:
+    return []
+
+
 @dataclass(frozen=True)
 class Kind:
     """What the pipeline needs to know about one diagram kind."""
@@ -42,6 +46,8 @@ class Kind:
     """The text alternative, one line per element, in reading order."""
     lint: Callable[[Any], Iterable[Finding]] = _no_findings
     context: Callable[[Any], dict[str, Any]] = _no_context
+    legend: Callable[[Any], list[tuple[str, str, str]]] = _no_legend
+    """Rows drawn into the SVG under the diagram: (name, light colour, dark colour)."""
     max_nodes: int = 30
     max_edges: int = 45
     same_shape_is_stamping: bool = True

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import jinja2
 
-from ..browser.config import config_js
 from ..diagnostics import ToolError
 from ..outputs import swap_in
 from ..paths import Layout
@@ -37,12 +37,12 @@ def write_docs(layout: Layout, outcome: Outcome) -> list[Page]:
             path.write_text(page.text, encoding="utf-8")
         assets = folder / "assets"
         assets.mkdir(exist_ok=True)
-        if not layout.mermaid_bundle.is_file():
-            raise ToolError(f"the Mermaid bundle {layout.mermaid_bundle} is missing: run `npm ci`")
-        shutil.copy(layout.mermaid_bundle, assets / "mermaid.min.js")
-        (assets / "mermaid-config.js").write_text(config_js(), encoding="utf-8")
         for asset in (HERE / "assets").iterdir():
             shutil.copy(asset, assets / asset.name)
+        # the checked SVGs and the Mermaid sources, byte for byte as the build wrote them
+        if not layout.diagrams.is_dir():
+            raise ToolError(f"{layout.diagrams} is missing: the site is built from the diagrams the build wrote")
+        shutil.copytree(layout.diagrams, folder / "diagrams", ignore=shutil.ignore_patterns("manifest.json"))
 
     swap_in(layout.docs, fill)
     return generated
@@ -54,7 +54,9 @@ def mkdocs_config(layout: Layout, generated: list[Page], site_dir: Path) -> Path
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     from .pages import nav_lines
 
-    text = env.get_template("mkdocs.yml.j2").render(site_dir=str(site_dir), nav=nav_lines(generated))
+    site_url = os.environ.get("SYSATLAS_SITE_URL", "http://127.0.0.1:8000/")
+    text = env.get_template("mkdocs.yml.j2").render(site_dir=str(site_dir), nav=nav_lines(generated),
+                                                    site_url=site_url, overrides=str(HERE / "overrides"))
     path = layout.build / "mkdocs.yml"
     path.write_text(text, encoding="utf-8")
     return path
@@ -109,6 +111,10 @@ def docs_digest(layout: Layout) -> str:
             h.update(str(path.relative_to(layout.docs)).encode())
             h.update(path.read_bytes())
     h.update((HERE / "templates" / "mkdocs.yml.j2").read_bytes())
+    for path in sorted((HERE / "overrides").rglob("*")):
+        if path.is_file():
+            h.update(path.read_bytes())
+    h.update(os.environ.get("SYSATLAS_SITE_URL", "").encode())
     for package in ("mkdocs", "mkdocs-material", "pymdown-extensions"):
         h.update(version(package).encode())
     return h.hexdigest()

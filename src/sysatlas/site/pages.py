@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from ..atlas import Atlas, Diagram, Subject
-from ..browser.config import CONFIG
 from ..model import REF, Fact, SubjectHead
 from ..stats import CategoryStats, coverage
 
@@ -31,7 +30,6 @@ CATEGORY_PURPOSE = {
     "operations": "Deploying, observing and running systems safely.",
 }
 # Kinds Material for MkDocs themes for dark mode; the others get a light card behind them.
-THEMED = {"architecture", "cascade", "decision", "comparison", "sequence", "state"}
 
 
 @dataclass
@@ -69,6 +67,12 @@ def subject_path(category: str, subject: str) -> str:
     return f"{category}/{subject}.md" if category != "case-studies" else f"{category}/{subject}/index.md"
 
 
+def diagram_files(d: Diagram) -> dict[str, str]:
+    """Where a diagram's checked SVGs (light, dark) and its Mermaid source sit among the site's files."""
+    stem = f"diagrams/{d.category}/{d.subject}/{d.common.id}"
+    return {"light": f"{stem}.light.svg", "dark": f"{stem}.dark.svg", "mmd": f"{stem}.mmd"}
+
+
 def diagram_path(d: Diagram) -> str:
     """Return the page that shows a diagram (case studies: one page per diagram)."""
     if d.category == "case-studies":
@@ -96,41 +100,34 @@ def _ref_link(atlas: Atlas, src: str, ref: str) -> str:
     return f"[{md(label)}]({rel_link(src, target)}{anchor})"
 
 
-def _legend(d: Diagram) -> list[str]:
-    """Mermaid's xychart draws no legend: name each series in the colour the theme gives it."""
-    series = getattr(d.body, "series", None)
-    if d.kind.name != "chart" or not series:
-        return []
-    palette = [c.strip() for c in CONFIG["themeVariables"]["xyChart"]["plotColorPalette"].split(",")]
-    items = "".join(f'<span class="sysatlas-key"><i style="background:{palette[i % len(palette)]}"></i>'
-                    f"{html.escape(s.name)} ({s.type})</span>" for i, s in enumerate(series))
-    return [f'<div class="sysatlas-legend">{items}</div>']
-
-
 def _diagram_block(atlas: Atlas, subject: Subject, d: Diagram, src: str, heading: str = "##") -> list[str]:
     c = d.common
     sources = {s.id: s for s in subject.head.sources}
-    card = "" if d.kind.name in THEMED else " sysatlas-card"
     out = [f"{heading} {md(c.title)} {{#{c.id}}}", ""] if heading else []
     as_of = c.as_of or subject.head.as_of
     out.append(f'<p class="sysatlas-meta"><span class="sysatlas-badge {c.evidence}" '
                f'title="evidence level">{c.evidence}</span> as of {md(as_of)} · {d.kind.name} · '
                f'<code>{attr(d.key)}</code></p>')
     out.append("")
-    out.append(f'<figure class="sysatlas-diagram kind-{d.kind.name}{card}" data-diagram="{attr(d.subject)}--{c.id}" '
+    files = diagram_files(d)
+    out.append(f'<figure class="sysatlas-diagram kind-{d.kind.name}" data-diagram="{attr(d.subject)}--{c.id}" '
                f'data-title="{attr(c.title)}" role="figure" aria-label="{attr(c.title)}" markdown>')
     out.append('<div class="sysatlas-scroll" markdown>')
     out.append("")
-    out.append("```mermaid")
-    out.append(d.mermaid.rstrip("\n"))
-    out.append("```")
+    # The SVGs the build rendered and checked, one per colour scheme; the page runs no diagram code.
+    images = [f"![{md(c.title)}]({rel_link(src, files[v])}){{: .sysatlas-svg .sysatlas-{v} loading=lazy "
+              f"decoding=async }}" for v in ("light", "dark")]
+    out.append(" ".join(images))
     out.append("")
     out.append("</div>")
-    out += _legend(d)
     out.append(f"<figcaption>{with_quotes(c.caption, subject.head)}</figcaption>")
+    name = f"{d.subject}--{c.id}"
     out.append('<div class="sysatlas-tools"><button type="button" data-action="zoom">Zoom / full screen</button>'
-               '<button type="button" data-action="copy">Copy source</button>'
-               '<button type="button" data-action="download">Download SVG</button></div>')
+               f'<a class="sysatlas-tool" data-action="copy" href="{attr(rel_link(src, files["mmd"]))}">'
+               "Copy source</a>"
+               + "".join(f'<a class="sysatlas-tool sysatlas-{v}" data-action="download" download="{attr(name)}.svg" '
+                         f'href="{attr(rel_link(src, files[v]))}">Download SVG</a>' for v in ("light", "dark"))
+               + "</div>")
     out.append("</figure>")
     out.append("")
     if c.evidence != "reported" and c.evidence_note:

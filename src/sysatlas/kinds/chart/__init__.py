@@ -107,8 +107,21 @@ def describe(body: Body) -> list[str]:
     return out
 
 
+def legend(body: Body) -> list[tuple[str, str, str]]:
+    """Mermaid's xychart draws no legend: name each series in the colour each variant gives it, in order."""
+    from ...browser.config import VARIANTS
+
+    def palette(variant: str) -> list[str]:
+        raw = VARIANTS[variant]["themeVariables"]["xyChart"]["plotColorPalette"]
+        return [c.strip() for c in raw.split(",")]
+
+    light, dark = palette("light"), palette("dark")
+    return [(f"{s.name} ({s.type})", light[i % len(light)], dark[i % len(dark)]) for i, s in enumerate(body.series)]
+
+
 KIND = Kind(
     same_shape_is_stamping=False,
     name="chart", body=Body, folder=Path(__file__).parent, lint=lint, context=context, describe=describe,
+    legend=legend,
             shape=lambda b: (len(b.x.categories), tuple(s.type for s in b.series)),
             size=lambda b: (len(b.x.categories), len(b.series)), max_nodes=16)

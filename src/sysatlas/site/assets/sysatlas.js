@@ -1,40 +1,27 @@
-/* sysatlas reader tools: zoom/pan and full screen, copy the Mermaid source, download the SVG. No network. */
+/* sysatlas reader tools: zoom/pan and full screen, copy the Mermaid source, download the SVG. No network.
+   Each figure holds the two SVGs the build checked (light, dark) as images; the page runs no diagram code. */
 (function () {
   "use strict";
 
-  // Material replaces each pre.mermaid with its rendering; keep the source first (this script runs before
-  // DOMContentLoaded, when Material has not rendered yet) so "Copy source" needs no second copy in the page.
-  var sources = new WeakMap();
-  document.querySelectorAll("figure.sysatlas-diagram").forEach(function (figure) {
-    var pre = figure.querySelector("pre.mermaid");
-    if (pre) { sources.set(figure, pre.textContent.replace(/\n?$/, "\n")); }  // as the .mmd file has it
-  });
+  function dark() { return document.body.getAttribute("data-md-color-scheme") === "slate"; }
 
-  function svgOf(figure) {
-    var host = figure.querySelector("div.mermaid");
-    var root = host && (host.shadowRoot || host);
-    return root ? root.querySelector("svg") : null;
+  // The image the reader sees now: the variant of the current colour scheme.
+  function imageOf(figure) {
+    return figure.querySelector("img.sysatlas-svg.sysatlas-" + (dark() ? "dark" : "light")) ||
+      figure.querySelector("img.sysatlas-svg");
   }
 
-  function download(figure) {
-    var svg = svgOf(figure);
-    if (!svg) { return; }
-    var text = new XMLSerializer().serializeToString(svg);
-    var link = document.createElement("a");
-    link.href = URL.createObjectURL(new Blob([text], {type: "image/svg+xml"}));
-    link.download = figure.dataset.diagram + ".svg";
-    document.body.appendChild(link);
-    link.click();
-    link.remove();
-  }
-
-  function copySource(figure, button) {
-    var text = sources.get(figure);
-    if (text === undefined) { return; }
-    var done = function () { button.textContent = "Copied"; setTimeout(function () { button.textContent = "Copy source"; }, 1500); };
-    if (navigator.clipboard && window.isSecureContext) {
-      navigator.clipboard.writeText(text).then(done, function () { fallbackCopy(text); done(); });
-    } else { fallbackCopy(text); done(); }
+  function copySource(figure, link) {
+    var done = function () {
+      link.textContent = "Copied";
+      link.setAttribute("aria-live", "polite");
+      setTimeout(function () { link.textContent = "Copy source"; }, 1500);
+    };
+    fetch(link.href).then(function (r) { return r.text(); }).then(function (text) {
+      if (navigator.clipboard && window.isSecureContext) {
+        navigator.clipboard.writeText(text).then(done, function () { fallbackCopy(text); done(); });
+      } else { fallbackCopy(text); done(); }
+    });
   }
 
   function fallbackCopy(text) {
@@ -44,8 +31,8 @@
   }
 
   function openViewer(figure) {
-    var svg = svgOf(figure);
-    if (!svg) { return; }
+    var image = imageOf(figure);
+    if (!image) { return; }
     var dialog = document.createElement("dialog");
     dialog.className = "sysatlas-viewer";
     dialog.setAttribute("aria-label", "Zoomable view of " + figure.dataset.title);
@@ -53,13 +40,14 @@
     bar.className = "sysatlas-viewer-bar";
     var stage = document.createElement("div");
     stage.className = "sysatlas-viewer-stage";
-    var clone = svg.cloneNode(true);
+    var clone = image.cloneNode(true);
+    clone.removeAttribute("loading");
     clone.removeAttribute("style");
     clone.style.maxWidth = "none";
-    var box = clone.viewBox && clone.viewBox.baseVal;
-    if (box && box.width) { clone.setAttribute("width", box.width); clone.setAttribute("height", box.height); }
+    var box = {width: image.naturalWidth || image.width, height: image.naturalHeight || image.height};
+    clone.setAttribute("width", box.width); clone.setAttribute("height", box.height);
     var holder = document.createElement("div");
-    holder.className = "sysatlas-viewer-canvas " + figure.className;
+    holder.className = "sysatlas-viewer-canvas";
     holder.appendChild(clone);
     stage.appendChild(holder);
     var scale = 1, x = 0, y = 0;
@@ -72,7 +60,7 @@
     button("+", function () { scale *= 1.25; apply(); });
     button("−", function () { scale /= 1.25; apply(); });
     button("Fit", function () {
-      var w = stage.clientWidth / (box && box.width || 1), h = stage.clientHeight / (box && box.height || 1);
+      var w = stage.clientWidth / (box.width || 1), h = stage.clientHeight / (box.height || 1);
       scale = Math.min(w, h, 4); x = 0; y = 0; apply();
     });
     button("Close", function () { dialog.close(); });
@@ -98,29 +86,22 @@
     if (!tools) { return; }
     tools.querySelector("[data-action=zoom]").addEventListener("click", function () { openViewer(figure); });
     var copy = tools.querySelector("[data-action=copy]");
-    copy.addEventListener("click", function () { copySource(figure, copy); });
-    tools.querySelector("[data-action=download]").addEventListener("click", function () { download(figure); });
+    copy.setAttribute("role", "button");
+    copy.addEventListener("click", function (event) { event.preventDefault(); copySource(figure, copy); });
   }
 
   // Wide diagrams: never shrink text below 60% of its size; the figure scrolls sideways instead.
   var MIN_SCALE = 0.6;
   function fit(figure) {
-    var svg = svgOf(figure);
-    if (!svg) { return false; }
-    var box = svg.viewBox && svg.viewBox.baseVal;
-    var scroller = figure.querySelector(".sysatlas-scroll");
-    if (box && box.width && scroller && box.width * MIN_SCALE > scroller.clientWidth) {
-      svg.style.maxWidth = "none";
-      svg.style.width = Math.round(box.width * MIN_SCALE) + "px";
-      svg.style.height = "auto";
-      figure.classList.add("sysatlas-wide");
-    }
-    return true;
-  }
-
-  function whenRendered(figure, tries) {
-    if (fit(figure) || tries <= 0) { return; }
-    setTimeout(function () { whenRendered(figure, tries - 1); }, 150);
+    figure.querySelectorAll("img.sysatlas-svg").forEach(function (image) {
+      var scroller = figure.querySelector(".sysatlas-scroll");
+      var width = Number(image.getAttribute("width")) || image.naturalWidth;
+      if (width && scroller && width * MIN_SCALE > scroller.clientWidth) {
+        image.style.maxWidth = "none";
+        image.style.width = Math.round(width * MIN_SCALE) + "px";
+        figure.classList.add("sysatlas-wide");
+      }
+    });
   }
 
   // The about page: fill the report with the diagram the reader came from.
@@ -144,7 +125,7 @@
   function start() {
     document.querySelectorAll("figure.sysatlas-diagram").forEach(function (figure) {
       wire(figure);
-      whenRendered(figure, 60);
+      fit(figure);
     });
     reportLinks();
     prefillReport();
