@@ -32,3 +32,16 @@ def test_caption_values_carry_their_quote(make_project: Callable[[dict[str, str]
     subject, atlas = _subject(make_project, "content/performance/etcd.yaml")
     text = subject_pages(atlas, subject, [])[0].text
     assert '<abbr class="sysatlas-fact" title="“To rule out a slow disk' in text
+
+
+def test_a_moment_is_quoted_as_the_source_writes_it() -> None:
+    from sysatlas.lint.facts import _moment_in_quote as said
+
+    assert said("2020-11-25 05:15", "The first alarm was triggered at 5:15am PST")
+    assert not said("2020-11-25 05:15", "at 5:15 PM")
+    assert said("2020-11-25 17:15", "at 5:15 PM")
+    assert said("2021-06-08", "surfaced on June 8 when")
+    assert not said("2021-06-08", "surfaced on June 18")
+    assert said("22:52", "at 22:52 UTC") and not said("22:52", "at 22:53 UTC")
+    assert said("00:10", "at 12:10 AM") and said("12:10", "at 12:10 PM") and not said("12:10", "at 12:10 AM")
+    assert said("2 h", "two hours") is None

@@ -45,9 +45,40 @@ def _same(wanted: float, said: float, decimals: int) -> bool:
     return round(said, decimals) == wanted and abs(said) >= 1
 
 
+MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december"]
+MOMENT = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})?(?:[ T]?(?P<h>\d{1,2}):(?P<m>\d{2})(?::\d{2})?)?$")
+
+
+def _moment_in_quote(value: str, quote: str) -> bool | None:
+    """For a date/time value ("2020-11-25 05:15", "2021-06-08", "22:52"): the quote states that moment.
+
+    The time of day must be written as the source writes it (05:15, 5:15, 5:15am, 5:15 AM PST); a date must show
+    its day and month ("June 8", "8 June", "2021-06-08"). A time quoted without its date is accepted: sources
+    give the day once and the times after it, and the fact's value carries the date. None: not a date/time.
+    """
+    m = MOMENT.match(value.strip())
+    if not m or not (m["date"] or m["h"]):
+        return None
+    low = quote.lower()
+    if m["h"]:
+        hour, minute = int(m["h"]), m["m"]
+        twelve = hour % 12 or 12
+        half = "a" if hour < 12 else "p"
+        forms = [rf"(?<!\d)0?{hour}:{minute}(?!\d)(?!\s*[ap]\.?m)", rf"(?<!\d){twelve}:{minute}\s*{half}\.?m\b"]
+        return any(re.search(f, low) for f in forms)
+    _, month, day = (int(x) for x in m["date"].split("-"))
+    name = MONTHS[month - 1]
+    forms = [m["date"], rf"\b{name[:3]}[a-z]*\.?\s+{day}(?!\d)", rf"(?<!\d){day}(?:st|nd|rd|th)?\s+{name[:3]}"]
+    return any(re.search(f, low) for f in forms)
+
+
 def value_in_quote(fact: Fact) -> bool:
     """True when every number of the fact's value is written in its quote (or, for text, the text itself)."""
     assert fact.quote is not None
+    moment = _moment_in_quote(str(fact.value), fact.quote) if isinstance(fact.value, str) else None
+    if moment is not None:
+        return moment
     wanted = numbers(str(fact.value)) if fact.value is not None else []
     if not wanted:
         return str(fact.value).strip().lower() in fact.quote.lower()
