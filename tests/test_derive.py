@@ -116,3 +116,15 @@ def test_a_derived_fact_without_value_interpolates_the_computed_one(
     assert [str(d) for d in outcome.report] == []
     (diagram,) = outcome.atlas.diagrams()
     assert "Degraded for 24 h 11 min." in diagram.common.caption
+
+
+def test_plain_numbers_are_read_in_the_unit_written_and_hand_conversions_are_named() -> None:
+    budget = {"slo": {"value": 99.9, "unit": "%"},
+              "budget": {"derive": "(100 - slo) / 100 * 30 * 24 * 60", "value": 43.2, "unit": "min"}}
+    assert check(budget, "budget") is None
+    span = {"window": 10, "commit": {"value": 60, "unit": "s"},
+            "span": {"derive": "window * commit / 60", "value": 10, "unit": "min"}}
+    problem = check(span, "span")
+    assert problem is not None and "drop a hand conversion" in problem.message
+    span["span"]["derive"] = "window * commit"
+    assert check(span, "span") is None

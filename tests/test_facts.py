@@ -54,3 +54,21 @@ def test_value_does_not_match_its_quote(value: str | float, quote: str) -> None:
 
 def test_numbers_reads_separators_words_and_scales() -> None:
     assert numbers("1,200 req/s, ten nodes, 3.5K") == [1200.0, 3.5, 3500.0, 10.0]
+
+
+@pytest.mark.parametrize(("value", "quote", "stated"), [
+    ("2020-11-25 03:47", "capacity ... began at 2:44 AM PST, finishing at 3:47 AM PST", True),
+    ("2020-11-25 05:15", "The first alarm was triggered at 5:15am PST", True),
+    ("2021-03-15 21:05", "the key metadata was rolled back to its prior state at 21:05 UTC.", True),
+    ("2021-03-15 21:05", "rolled back at 9:05 PM UTC", True),
+    ("22:52", "At 22:52 UTC on October 21", True),
+    ("2021-05-12", "On May 12, we began a software deployment", True),
+    ("2025-06-12", "On June 12, 2025 at ~10:45am PDT", True),
+    ("2021-03-15", "at 19:00 UTC on 15 March 2021", True),
+    ("2020-11-25 03:47", "finishing at 3:47 PM PST", False),
+    ("2020-11-25 03:47", "finishing at 3:48 AM PST", False),
+    ("2021-05-12", "On May 21, we began a software deployment", False),
+    ("2021-05-12", "On June 12, we began", False),
+])
+def test_time_facts_need_their_time_of_day_or_day(value: str, quote: str, stated: bool) -> None:
+    assert value_in_quote(fact(value, quote)) is stated

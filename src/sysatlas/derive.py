@@ -319,6 +319,9 @@ def compare(name: str, computed: Q, written: Q, value: Any, unit: str | None) ->
     and, unless the value is marked `~`, at most 0.5%: a computed number is written as computed, not rounded away
     (`2.5 h` for 148 min fails, `1 h 28 min` for 88 min passes).
     """
+    if not computed.moment and not computed.dims and not written.moment:
+        # plain numbers (30 * 24 * 60) carry no unit: the result is read in the unit the value is written in
+        computed = Q(computed.value * unit_of(unit)[0], written.dims)
     if bool(computed.moment) != bool(written.moment) or computed.dims != written.dims:
         want = "a time" if written.moment else (_dims_text(written.dims) if written.dims else "a plain number")
         return DeriveError("UNIT003", f"fact {name!r}: `derive` gives {computed.describe()} but the value is written "
@@ -331,8 +334,12 @@ def compare(name: str, computed: Q, written: Q, value: Any, unit: str | None) ->
     in_unit = unit and not written.moment
     shown = f"{_num(computed.value / unit_of(unit)[0])} {unit}" if in_unit else computed.describe()
     said = f"{value} {unit}" if unit else str(value)
-    return DeriveError("FACT005", f"fact {name!r}: `derive` gives {shown} but the value says {said}; write the "
-                       "computed value (to the precision you write, at most 0.5% off unless marked `~`), or fix "
+    ratio = written.value / computed.value if computed.value else 0.0
+    hint = " (units convert themselves: drop a hand conversion such as `/ 60` or `* 1000`)" if any(
+        abs(ratio - f) < 1e-6 * f or abs(ratio * f - 1) < 1e-6 for f in (60.0, 1000.0, 3600.0, 1024.0, 86400.0)) \
+        else ""
+    return DeriveError("FACT005", f"fact {name!r}: `derive` gives {shown} but the value says {said}{hint}; write "
+                       "the computed value (to the precision you write, at most 0.5% off unless marked `~`), or fix "
                        "the facts it uses")
 
 
@@ -342,7 +349,7 @@ def written_text(q: Q, unit: str | None) -> Any:
         return format_moment(q)
     if unit:
         scale, _ = unit_of(unit)
-        value = q.value / scale
+        value = q.value / scale if q.dims else q.value
         return round(value) if abs(value - round(value)) < 1e-9 else float(f"{value:.4g}")
     if q.dims == SECONDS:
         return format_duration(q.value)

@@ -22,6 +22,7 @@ from ..load import FACT_REF
 from ..units import dated, moments
 
 SLACK = 60.0  # seconds: entries are written to the minute
+Time = tuple[str, float, float]  # (domain, seconds, span): a date without a time spans its whole day
 MIN_LABEL = 20  # characters: shorter texts ("Recovery", "Alerts fire") repeat by nature
 
 
@@ -76,8 +77,8 @@ def _moment(q: Q, anchor: date | None) -> tuple[str, float] | None:
     return None
 
 
-def _time_facts(table: FactTable, anchor: date | None) -> dict[str, tuple[str, float]]:
-    out = {}
+def _time_facts(table: FactTable, anchor: date | None) -> dict[str, Time]:
+    out: dict[str, Time] = {}
     for name in table.raw:
         value, unit, derive = table.spec(name)
         if not derive and not is_zone(unit) and not dated(str(value)):
@@ -88,7 +89,7 @@ def _time_facts(table: FactTable, anchor: date | None) -> dict[str, tuple[str, f
             continue
         when = _moment(q, anchor)
         if when:
-            out[name] = when
+            out[name] = (*when, 86400.0 if q.step >= 86400 else 0.0)
     return out
 
 
@@ -141,7 +142,7 @@ def check(atlas: Atlas, report: Report) -> None:
 
 
 def _stated_total(subject: Subject, d: Diagram, raw: Any, entries: list[Entry],
-                  times: dict[str, tuple[str, float]], report: Report) -> None:
+                  times: dict[str, Time], report: Report) -> None:
     assert subject.facts is not None
     for name in sorted(_refs({k: v for k, v in raw.items() if k in ("title", "caption", "body")})
                        if isinstance(raw, dict) else set()):
@@ -153,18 +154,23 @@ def _stated_total(subject: Subject, d: Diagram, raw: Any, entries: list[Entry],
         if not shown or end[0] != start[0]:
             continue
         first, last = min(w[1] for w in shown), max(w[1] for w in shown)
-        has_start = any(abs(w[1] - start[1]) <= SLACK for w in shown)
-        has_end = any(abs(w[1] - end[1]) <= SLACK for w in shown)
+        has_start = any(_within(w[1], start) for w in shown)
+        has_end = any(_within(w[1], end) for w in shown)
         fine = has_start and has_end if d.kind.name == "timeline" else has_start or has_end
         if not fine:
             report.add(d.doc.rel, d.line, "TIME003",
-                       f"{d.key} states ${{{name}}} = {ends[0]} - {ends[1]} ({_show(start)} to {_show(end)}) but "
+                       f"{d.key} states ${{{name}}} = {ends[0]} - {ends[1]} ({_show(start[:2])} to "
+                       f"{_show(end[:2])}) but "
                        f"its entries run from {_show((start[0], first))} to {_show((start[0], last))}; "
                        f"add entries at those times or fix the facts")
 
 
+def _within(seconds: float, time: Time) -> bool:
+    return time[1] - SLACK <= seconds <= time[1] + time[2] + SLACK
+
+
 def _same_event(subject: Subject, diagrams: list[tuple[Diagram, list[Entry]]],
-                times: dict[str, tuple[str, float]], report: Report) -> None:
+                times: dict[str, Time], report: Report) -> None:
     by_text: dict[str, tuple[Diagram, Entry]] = {}
     for d, entries in diagrams:
         for entry in entries:
@@ -172,13 +178,14 @@ def _same_event(subject: Subject, diagrams: list[tuple[Diagram, list[Entry]]],
                 continue
             for name in sorted(set().union(*(_refs(t) for t in entry.raw)) & set(times)):
                 fact = times[name]
-                gap = abs(fact[1] - entry.when[1])
+                seconds = entry.when[1]
                 if entry.raw and FACT_REF.fullmatch(entry.raw[0].split()[-1] if entry.raw[0].split() else ""):
-                    gap %= 86400  # `at: "Day 3 ${t}"`: the fact gives the time of day, the entry the day
-                    gap = min(gap, 86400 - gap)
-                if fact[0] == entry.when[0] and gap > SLACK:
+                    # `at: "Day 3 ${t}"`: the fact gives the time of day, the entry the day
+                    seconds = fact[1] + (seconds - fact[1]) % 86400
+                    seconds = seconds - 86400 if seconds - fact[1] > 43200 else seconds
+                if fact[0] == entry.when[0] and not _within(seconds, fact):
                     report.add(d.doc.rel, d.line_of(entry.loc), "TIME004",
-                               f"{d.key}: the entry at {entry.at!r} names ${{{name}}}, which is at {_show(fact)}; "
+                               f"{d.key}: the entry at {entry.at!r} names ${{{name}}}, which is at {_show(fact[:2])}; "
                                f"write `at: \"${{{name}}}\"` or fix the fact")
             for text in entry.shown:
                 key = re.sub(r"\s+", " ", text.strip().lower())
