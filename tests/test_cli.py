@@ -109,14 +109,14 @@ def test_mistakes_in_common_fields_and_body_come_out_in_one_run(
 
 
 def test_stats_counts_quoted_primary_and_traced_numbers(make_project: Callable[[dict[str, str]], Layout]) -> None:
-    # valid.yaml: one reported fact, quoted, on a primary source; its diagram's body has "${election_timeout}"
+    # valid.yaml: one reported fact, quoted, on a primary source; its diagram's body has "${heartbeat}"
     # (150 ms: one number from a fact) and nothing typed; add a typed number to the title and an unquoted fact
     text = VALID.replace("title: Raft roles", "title: Raft roles in 3 states").replace(
         "facts:\n", "facts:\n  quorum: {value: 3, source: raft-paper, evidence: unquoted}\n  servers:\n"
         "    value: 5\n    source: raft-paper\n    quote: \"a typical cluster has five servers\"\n"
         "  other: {value: 7, source: secondary-post, quote: \"7 nodes\"}\n").replace(
-        "    kind: primary\n", "    kind: primary\n  - id: secondary-post\n    url: https://blog.example.org/raft\n"
-        "    title: A retelling\n    publisher: A blog\n    kind: secondary\n")
+        "sources:\n", "sources:\n  - {id: secondary-post, url: https://blog.example.org/raft, title: A retelling, "
+        "publisher: A blog, kind: secondary}\n")
     layout = make_project({"content/mechanisms/raft-consensus.yaml": text.replace("id: case", "id: raft-consensus")})
     env = {"SYSATLAS_ROOT": str(layout.root)}
     out = CliRunner().invoke(cli, ["stats"], env=env).output

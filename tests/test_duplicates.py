@@ -39,8 +39,8 @@ def project(make_project: Callable[[dict[str, str]], Layout], second: str) -> li
 def test_a_series_copied_into_another_subject_is_dup003(make_project: Callable[[dict[str, str]], Layout]) -> None:
     problems = project(make_project, "21, 18, 14, 12, 8")
     assert [p for p in problems if " DUP003 " in p] == [
-        "content/mechanisms/one.yaml:47: DUP003 mechanisms/one#throughput series 'writes' has the same values as "
-        "guarantees/two#throughput series 'all writes' (content/guarantees/two.yaml:36); a measurement belongs to "
+        "content/mechanisms/one.yaml:42: DUP003 mechanisms/one#throughput series 'writes' has the same values as "
+        "guarantees/two#throughput series 'all writes' (content/guarantees/two.yaml:31); a measurement belongs to "
         "one system: cite the values measured for this one, or link to that chart instead"]
 
 

@@ -10,10 +10,13 @@ from ..kinds import walk_text
 from ..model import Fact
 
 GENERIC = r"service|server|node|database|system|component|team|client|backend|frontend"
+GENERIC_TAIL = "|".join(w[1:] for w in GENERIC.split("|"))  # after a capital: Server-1, Node1
 PATTERNS = [
-    # "Service A", "Service G.", "Backend A", "Server-1", "Node1", "db_2"; not "Node 1.5 ms", "3 nodes", "DB2",
+    # "Service A", "Service G.", "Backend A", "db 2", and capitalised "Server-1", "Node1"; not "Node 1.5 ms",
+    # "3 nodes", "DB2", hostnames such as node-1 or db1.cluster, C:\Windows\System32,
     # "System V", a URL's "return-to-service-10" or a shell's "host 2>/dev/null"
-    (re.compile(rf"(?<![-/])\b(?:(?:{GENERIC})[ _-]?|db[ _-])(?:(?-i:[A-HXYZ])(?![\w-])|[0-9]{{1,2}}\b(?!\.\d|>))"
+    (re.compile(rf"(?<![-/\\])\b(?:(?:{GENERIC}|db) |(?-i:[A-Z])(?:{GENERIC_TAIL})[_-]?)"
+                r"(?:(?-i:[A-HXYZ])(?![\w-])|[0-9]{1,2}\b(?!\.\d|>))"
                 r"(?!\s*(?:ms|s|GB|TB|MB|%|nodes|replicas|x)\b)", re.I), "a generic name"),
     (re.compile(r"\b(?:foo|foobar|baz|qux|lorem|ipsum|dolor)\b", re.I), "a filler word"),
     (re.compile(r"\b(?:TODO|TBD|FIXME|XXX)\b", re.I), "an unfinished marker"),
@@ -23,7 +26,7 @@ PATTERNS = [
     (re.compile(r"\b(?:placeholder|some service|my ?service|acme corp)\b", re.I), "a placeholder"),
     (re.compile(r"\?\?\?|\.\.\.$"), "an unfinished sentence"),
 ]
-MIN_THREE_AM_WORDS = 2  # "x" or "elections" tells the on-call engineer nothing
+MIN_THREE_AM_CHARS = 3  # letters or digits: "x", "-" or "?" tells the on-call engineer nothing
 
 
 def find(text: str) -> str | None:
@@ -41,8 +44,8 @@ def _shown(fact: object) -> object:
 
 
 def too_thin(text: str) -> bool:
-    """Say whether a three_am field is too short to tell anyone anything ("x", "tbd", "elections")."""
-    return len(text.split()) < MIN_THREE_AM_WORDS and "_" not in text and "." not in text
+    """Say whether a three_am field is too short to tell anyone anything ("x", "-", "?")."""
+    return sum(c.isalnum() for c in text) < MIN_THREE_AM_CHARS
 
 
 def check(atlas: Atlas, report: Report) -> None:
