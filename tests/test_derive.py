@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from sysatlas.derive import DeriveError, FactTable, compare, format_duration, quantity, unit_of
+from sysatlas.derive import DeriveError, FactTable, _agrees_as_written, compare, format_duration, quantity, unit_of
 from sysatlas.paths import Layout
 from sysatlas.pipeline import check as check_content
 
@@ -126,5 +126,12 @@ def test_plain_numbers_are_read_in_the_unit_written_and_hand_conversions_are_nam
             "span": {"derive": "window * commit / 60", "value": 10, "unit": "min"}}
     problem = check(span, "span")
     assert problem is not None and "drop a hand conversion" in problem.message
+    assert _agrees_as_written(span, "span", 10, "min")  # so `prepare` accepts the hand conversion
     span["span"]["derive"] = "window * commit"
     assert check(span, "span") is None
+    assert not _agrees_as_written({**span, "span": {"derive": "window * commit / 6"}}, "span", 10, "min")
+
+
+def test_a_digit_inside_a_unit_word_is_not_a_scale() -> None:
+    assert unit_of("Dell R7625 servers") == (1.0, ())
+    assert unit_of("vCPU per 1000 rps") == (1e-3, ())

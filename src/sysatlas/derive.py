@@ -35,7 +35,7 @@ _SCALE = {"K": 1e3, "k": 1e3, "M": 1e6, "thousand": 1e3, "million": 1e6, "billio
 ZONES = frozenset({"UTC", "GMT", "Z", "PST", "PDT", "MST", "MDT", "CST", "CDT", "EST", "EDT", "CET", "CEST", "BST",
                    "IST", "JST", "KST", "SGT", "HKT", "AEST", "AEDT"})
 _ZONE = re.compile(r"^(?:UTC|GMT)[+-]\d{1,2}(?::\d{2})?$")
-_TOKEN = re.compile(r"[$€£]|[A-Za-zµ%]+|\d+(?:\.\d+)?")
+_TOKEN = re.compile(r"[$€£]|[^\s$€£*·()]+")  # whole words: "R7625" is a label, not 7625
 _DURATION = re.compile(r"^\s*(?:(\d+(?:\.\d+)?)\s*([a-zµ]+)\s*(?:and\s*|,\s*)?)+$")
 _DURATION_PART = re.compile(r"(\d+(?:\.\d+)?)\s*([a-zµ]+)")
 _CLOCK = re.compile(r"^(?:Day\s*(?P<day>\d+)\s+)?(?P<h>\d{1,2}):(?P<m>\d{2})(?::(?P<s>\d{2}))?$")
@@ -103,7 +103,7 @@ def unit_of(text: str | None) -> tuple[float, Dims]:
         sign = 1 if i == 0 else -1
         for token in _TOKEN.findall(part):
             factor, base = 1.0, ""
-            if token[0].isdigit():
+            if re.fullmatch(r"\d+(?:\.\d+)?", token):
                 factor = float(token)
             elif token in _TIME:
                 factor, base = _TIME[token], "s"
@@ -232,6 +232,8 @@ class FactTable:
     """A subject's facts read as quantities, with derivations evaluated once."""
 
     raw: Mapping[str, Any]
+    plain: bool = False
+    """Read every unit as a label (numbers as written): how an author who converts by hand (`* 1000`) computes."""
     computed: dict[str, Q] = field(default_factory=dict)
     errors: dict[str, DeriveError] = field(default_factory=dict)
     uses: dict[str, list[str]] = field(default_factory=dict)
@@ -249,7 +251,7 @@ class FactTable:
     def written(self, name: str) -> Q | None:
         """The fact's written value as a quantity, if it has one."""
         value, unit, _ = self.spec(name)
-        return quantity(value, unit)
+        return quantity(value, None if self.plain and not is_zone(unit) else unit)
 
     def get(self, name: str, stack: tuple[str, ...] = ()) -> Q:
         """Return a fact's quantity: computed for a derived fact, as written otherwise."""
@@ -262,9 +264,9 @@ class FactTable:
             return self.computed[name]
         if name in self.errors:
             raise _Skip
-        value, unit, derive = self.spec(name)
+        value, _, derive = self.spec(name)
         if derive is None:
-            q = quantity(value, unit)
+            q = self.written(name)
             if q is None:
                 raise DeriveError("FACT006", f"fact {name!r} ({value!r}) is not a number, duration or time")
             return q
@@ -356,6 +358,17 @@ def written_text(q: Q, unit: str | None) -> Any:
     return round(q.value) if abs(q.value - round(q.value)) < 1e-9 else float(f"{q.value:.4g}")
 
 
+def _agrees_as_written(raw: Mapping[str, Any], name: str, value: Any, unit: str | None) -> bool:
+    """Say whether `derive` gives the written value when every unit is read as a label."""
+    try:
+        q = FactTable(raw, plain=True).get(name)
+    except (DeriveError, _Skip):
+        return False
+    written = quantity(value, None if not is_zone(unit) else unit)
+    return written is not None and not q.moment and not q.dims and not written.dims and \
+        compare(name, q, written, value, None) is None
+
+
 def prepare(doc: Document, report: Report) -> FactTable:
     """Evaluate every `derive:` of a parsed file, fill in missing values, report errors; run before interpolation."""
     data: dict[str, Any] = doc.data if isinstance(doc.data, dict) else {}
@@ -383,6 +396,8 @@ def prepare(doc: Document, report: Report) -> FactTable:
         problem = compare(name, q, written, value, unit) if written is not None else DeriveError(
             "FACT006", f"fact {name!r}: the value {value!r} is not a number, duration or time to compare with "
             f"`derive` ({q.describe()})")
+        if problem and written is not None and _agrees_as_written(raw, name, value, unit):
+            problem = None  # the author converted units by hand (`* 1000`, `/ 60`): the numbers agree as written
         if problem:
             report.add(doc.rel, doc.line(("facts", name, "value")), problem.code, problem.message)
     for name, error in table.errors.items():

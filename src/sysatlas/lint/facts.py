@@ -46,7 +46,7 @@ def _step(digits: str, approx: bool) -> float:
     return 1.0
 
 
-def numbers_in(text: str, approx: bool = False) -> list[Number]:
+def numbers_in(text: str, approx: bool = False, twins: bool = True) -> list[Number]:
     """Every number written in `text`, with a scaled twin for "1.2 million" / "40K", and number words."""
     out: list[Number] = []
     for match in [*NUMBER.finditer(text), *GROUPED.finditer(text)]:
@@ -59,7 +59,7 @@ def numbers_in(text: str, approx: bool = False) -> list[Number]:
             continue
         step = _step(digits, approx)
         out.append(Number(value, step))
-        if scaled:
+        if scaled and twins:
             factor = SCALE[match.group("scale").lower()]
             out.append(Number(value * factor, step * factor))
     words = re.findall(r"[a-z]+(?:-[a-z]+)?", text.lower())
@@ -127,7 +127,7 @@ def value_in_quote(fact: Fact) -> bool:
         return moment
     text = str(fact.value) if fact.value is not None else ""
     approx = bool(APPROX.match(text))
-    wanted = numbers_in(text, approx) if fact.value is not None else []
+    wanted = numbers_in(text, approx, twins=False) if fact.value is not None else []
     if not wanted:
         return text.strip().lower() in fact.quote.lower()
     said = numbers_in(fact.quote)
