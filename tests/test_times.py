@@ -26,3 +26,20 @@ def test_date_facts_stand_for_their_whole_day(make_project: Callable[[dict[str, 
         .replace('"2018-10-22 23:03", unit: UTC', '"2018-10-22", unit: UTC') \
         .replace('- {at: "Day 2 16:24", what: [Replicas in sync]}', '- {at: "Day 2 09:47", what: [Trigger]}')
     assert codes(make_project, text) == []
+
+
+def test_clock_entries_may_be_on_the_start_day_when_the_subject_date_is_the_utc_day(
+        make_project: Callable[[dict[str, str]], Layout]) -> None:
+    # azure-2012-02-29: `date` is the UTC day, the timeline tells 16:00 PST on 28 February as "16:00"
+    text = CASE.read_text(encoding="utf-8").replace('date: "2018-10-21"', 'date: "2018-10-22"') \
+        .replace('- {at: "Day 2 16:24", what: [Replicas in sync]}', '- {at: "Day 2 23:03", what: [Backlog drained]}')
+    assert codes(make_project, text) == []
+
+
+def test_zone_names_make_time_facts() -> None:
+    from sysatlas.derive import quantity
+
+    moment = quantity("2020-12-14 04:33", "US/Pacific")
+    assert moment is not None and moment.moment == "dated"
+    rate = quantity(5, "GB/s")
+    assert rate is not None and rate.value == 5e9

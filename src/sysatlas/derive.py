@@ -34,7 +34,8 @@ _MONEY = {"$": "USD", "USD": "USD", "€": "EUR", "EUR": "EUR", "£": "GBP", "GB
 _SCALE = {"K": 1e3, "k": 1e3, "M": 1e6, "thousand": 1e3, "million": 1e6, "billion": 1e9, "bn": 1e9}
 ZONES = frozenset({"UTC", "GMT", "Z", "PST", "PDT", "MST", "MDT", "CST", "CDT", "EST", "EDT", "CET", "CEST", "BST",
                    "IST", "JST", "KST", "SGT", "HKT", "AEST", "AEDT"})
-_ZONE = re.compile(r"^(?:UTC|GMT)[+-]\d{1,2}(?::\d{2})?$")
+_ZONE = re.compile(r"^(?:UTC|GMT)[+-]\d{1,2}(?::\d{2})?$|^(?:Africa|America|Antarctica|Asia|Atlantic|Australia|"
+                   r"Europe|Indian|Pacific|US|Canada|Etc)/[A-Za-z_]+(?:/[A-Za-z_]+)?$")  # US/Pacific, Europe/Berlin
 _TOKEN = re.compile(r"[$€£]|[^\s$€£*·()]+")  # whole words: "R7625" is a label, not 7625
 _DURATION = re.compile(r"^\s*(?:(\d+(?:\.\d+)?)\s*([a-zµ]+)\s*(?:and\s*|,\s*)?)+$")
 _DURATION_PART = re.compile(r"(\d+(?:\.\d+)?)\s*([a-zµ]+)")

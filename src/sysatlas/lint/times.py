@@ -12,7 +12,7 @@ import ast
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 from ..atlas import Atlas, Diagram, Subject
@@ -150,19 +150,29 @@ def _stated_total(subject: Subject, d: Diagram, raw: Any, entries: list[Entry],
         if not ends or ends[0] not in times or ends[1] not in times:
             continue
         end, start = times[ends[0]], times[ends[1]]
+        readings = [entries]
+        if start[0] == "clock" and not any(dated(e.at) for e in entries):
+            # entries give times of day only, so their day is a reading: the subject's `date` (which may be the UTC
+            # day of an incident told in PST), the start's day or the end's day; an error only if none fits
+            body = raw.get("body") if isinstance(raw, dict) else None
+            readings += [_entries(d, body, datetime.fromtimestamp(t[1], tz=UTC).date()) for t in (start, end)]
+        fits = [_fits(d.kind.name, [e.when for e in r if e.when and e.when[0] == start[0]], start, end)
+                for r in readings]
         shown = [e.when for e in entries if e.when and e.when[0] == start[0]]
-        if not shown or end[0] != start[0]:
+        if not shown or end[0] != start[0] or any(fits):
             continue
         first, last = min(w[1] for w in shown), max(w[1] for w in shown)
-        has_start = any(_within(w[1], start) for w in shown)
-        has_end = any(_within(w[1], end) for w in shown)
-        fine = has_start and has_end if d.kind.name == "timeline" else has_start or has_end
-        if not fine:
-            report.add(d.doc.rel, d.line, "TIME003",
-                       f"{d.key} states ${{{name}}} = {ends[0]} - {ends[1]} ({_show(start[:2])} to "
-                       f"{_show(end[:2])}) but "
-                       f"its entries run from {_show((start[0], first))} to {_show((start[0], last))}; "
-                       f"add entries at those times or fix the facts")
+        report.add(d.doc.rel, d.line, "TIME003",
+                   f"{d.key} states ${{{name}}} = {ends[0]} - {ends[1]} ({_show(start[:2])} to {_show(end[:2])}) "
+                   f"but its entries run from {_show((start[0], first))} to {_show((start[0], last))}; add entries "
+                   "at those times or fix the facts")
+
+
+def _fits(kind: str, shown: list[tuple[str, float]], start: Time, end: Time) -> bool:
+    """A timeline shows both ends of the total; a cascade at least one of them."""
+    has_start = any(_within(w[1], start) for w in shown)
+    has_end = any(_within(w[1], end) for w in shown)
+    return has_start and has_end if kind == "timeline" else has_start or has_end
 
 
 def _within(seconds: float, time: Time) -> bool:
