@@ -41,7 +41,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Layout
         (root / "content" / "case-studies" / "golden-case.yaml").write_text(every_kind(), encoding="utf-8")
     (root / "node_modules").symlink_to(ROOT / "node_modules")
     layout = Layout(root)
-    build(layout, ignore=frozenset({"DUP001", "DUP002"}))  # the fixture shows the golden diagrams twice
+    build(layout, ignore=frozenset({"DUP001", "DUP002", "DUP003"}))  # the fixture shows the golden diagrams twice
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(layout.site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.RequestHandlerClass.log_message = lambda *a: None  # type: ignore[method-assign]

@@ -8,6 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from .derive import FactTable
 from .kinds import Kind
 from .load import Document
 from .model import DiagramCommon, SubjectHead
@@ -51,6 +52,8 @@ class Subject:
     head: SubjectHead
     doc: Document
     diagrams: list[Diagram] = field(default_factory=list)
+    facts: FactTable | None = None
+    """The facts read as quantities, derivations evaluated, and the diagrams as written before interpolation."""
 
     @property
     def key(self) -> str:

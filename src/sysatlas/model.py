@@ -82,7 +82,7 @@ class Fact(Strict):
     value: Text | float | None = None
     unit: Text | None = None
     source: Slug | None = None
-    quote: Text | None = Field(None, max_length=400, description="the source's sentence stating the value, verbatim")
+    quote: Text | None = Field(None, description="the source's sentence stating the value, verbatim")
     locator: Text | None = Field(None, description="where in the source: section, table, page")
     evidence: FactEvidence | None = Field(None, description="default: reported when a source is given")
     derive: Text | None = Field(None, description="an expression over other facts: `end - start`, `a * b / c`")

@@ -108,8 +108,10 @@ def skeleton(inventory: Inventory, category: str, subject: str, today: str) -> s
     out.append(f'id: {subject}\ntitle: "FILL title"\nsummary: "FILL two sentences: what it is, why it matters"\n'
                f'tags: []\nrelated: []\nas_of: "{today}"\n')
     out.append('sources:\n  - id: fill-source\n    url: https://FILL.invalid/\n    title: "FILL document title"\n'
-               '    publisher: "FILL publisher"\n    date: "FILL YYYY-MM-DD"\n')
-    out.append("facts:\n  fill_fact: {value: \"FILL\", unit: ms, source: fill-source}\n")
+               '    publisher: "FILL publisher"\n    date: "FILL YYYY-MM-DD"\n'
+               "    kind: primary  # primary: the organisation's own post, docs, paper, code; secondary: a retelling\n")
+    out.append("facts:\n  fill_fact: {value: \"FILL\", unit: ms, source: fill-source, quote: \"FILL the source's "
+               "sentence that states it, verbatim\"}\n")
     out.append("diagrams:\n")
     ids = cat.diagram_ids or ("overview",)
     whats = cat.diagram_whats or ("FILL",)

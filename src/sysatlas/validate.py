@@ -10,6 +10,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .atlas import Atlas, Diagram, Inventory, Subject
+from .derive import prepare
 from .diagnostics import Report
 from .kinds import registry
 from .load import Document, fact_values, interpolate, present, read
@@ -48,6 +49,7 @@ def validate_subject(doc: Document, category: str, report: Report) -> Subject | 
         report.add(doc.rel, 1, "SCHEMA001", "a subject file must be a mapping with id, title, summary, sources, "
                    "facts and diagrams; run `sysatlas new CATEGORY SUBJECT` for a skeleton")
         return None
+    table = prepare(doc, report)  # derived values first, so ${fact} interpolates them
     facts = fact_values(doc.data.get("facts"))
     if isinstance(doc.data.get("diagrams"), list):
         interpolate(doc, facts, report, ("diagrams",))
@@ -56,7 +58,7 @@ def validate_subject(doc: Document, category: str, report: Report) -> Subject | 
     except ValidationError as exc:
         schema_errors(exc, doc, (), SubjectHead, report)
         return None
-    subject = Subject(category, head, doc)
+    subject = Subject(category, head, doc, facts=table)
     kinds = registry()
     seen: set[str] = set()
     for i, raw in enumerate(head.diagrams):

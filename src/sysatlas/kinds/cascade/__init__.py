@@ -10,7 +10,7 @@ from pydantic import Field
 
 from ...model import Strict, Text
 from ...theme import Severity
-from ...units import offset_seconds
+from ...units import moments
 from .. import Finding, Kind
 from .._common import ARROWS, Edge, NodeId, duplicates, mid
 
@@ -35,18 +35,19 @@ def lint(body: Body) -> Iterable[Finding]:
     for i in duplicates(ids):
         yield ("steps", i, "id"), "ID001", f"step id {ids[i]!r} is used twice"
     by_id = {s.id: s for s in body.steps}
+    when = dict(zip(ids, moments([s.at for s in body.steps]), strict=True))
     for i, link in enumerate(body.links):
         for end, ref in (("from", link.from_), ("to", link.to)):
             if ref not in by_id:
                 yield ("links", i, end), "REF002", f"link {end} {ref!r} names no step; known: {', '.join(ids)}"
         a, b = by_id.get(link.from_), by_id.get(link.to)
-        if a and b and a.at and b.at:
-            ta, tb = offset_seconds(a.at), offset_seconds(b.at)
-            if ta is not None and tb is not None and tb < ta:
+        if a and b:
+            ta, tb = when.get(a.id), when.get(b.id)
+            if ta is not None and tb is not None and ta[0] == tb[0] and tb[1] < ta[1]:
                 yield (("links", i), "TIME002",
                        f"link goes back in time: {a.id} at {a.at} -> {b.id} at {b.at}; a cause precedes its effect")
     for i, step in enumerate(body.steps):
-        if step.at is not None and offset_seconds(step.at) is None:
+        if step.at is not None and when.get(step.id) is None:
             yield (("steps", i, "at"), "TIME001",
                    f"cannot read time {step.at!r}; write T+0, T+90s, T+5m, T+2h, T+1d, HH:MM or YYYY-MM-DD HH:MM")
     if not any(s.severity == "trigger" for s in body.steps):
