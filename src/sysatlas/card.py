@@ -38,7 +38,7 @@ def card(subject: Subject, d: Diagram, svg: str, variant: str) -> str:
     width = max(inner_w, 640.0) + 2 * PAD
     text_w = width - 2 * PAD
     out: list[str] = []
-    y = PAD
+    y: float = PAD
 
     def line(text: str, size: float, colour: str, weight: str = "normal") -> None:
         nonlocal y
