@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from sysatlas.browser import Result
+from sysatlas.browser import Item, Result
 from sysatlas.paths import Layout
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -46,14 +46,14 @@ class FakeRenderer:
         self.width = width
         self.calls: list[str] = []
 
-    def render(self, items: Sequence[tuple[str, str]],
-               progress: Callable[[int], None] | None = None) -> list[Result]:
+    def render(self, items: Sequence[Item], progress: Callable[[int], None] | None = None) -> list[Result]:
         out = []
-        for _, text in items:
+        for _, text, _legend in items:
             self.calls.append(text)
             bad = self.fail_marker in text
             out.append(Result(ok=not bad, error="Parse error on line 3" if bad else "", width=self.width,
-                              height=400, svg="" if bad else "<svg></svg>", text=""))
+                              height=400, svg="" if bad else "<svg></svg>", text="",
+                              svg_dark="" if bad else "<svg class='dark'></svg>"))
         return out
 
 

@@ -150,13 +150,24 @@ def test_export_writes_svg_and_png_through_the_browser(make_project: Callable[[d
     layout = make_project({"content/guarantees/golden-case.yaml": frame + BROKEN.replace("Broken on purpose",
                                                                                           "Exported")})
     (svg,) = export(layout, "guarantees/golden-case#implementation", "svg", tmp_path / "svg")
-    assert svg.name == "golden-case--implementation.svg"
-    assert svg.read_text(encoding="utf-8").startswith("<svg") and "etcd" in svg.read_text(encoding="utf-8")
+    assert svg.name == "golden-case--implementation.light.svg"
+    text = svg.read_text(encoding="utf-8")
+    assert text.startswith("<svg") and "etcd" in text and "<foreignObject" not in text
+    (dark,) = export(layout, "guarantees/golden-case#implementation", "svg", tmp_path / "svg", variant="dark")
+    assert dark.name == "golden-case--implementation.dark.svg" and dark.read_text(encoding="utf-8") != text
     (png,) = export(layout, "guarantees/golden-case", "png", tmp_path / "png")
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 2_000
+    (card,) = export(layout, "guarantees/golden-case#implementation", "svg", tmp_path / "card", with_card=True)
+    shown = card.read_text(encoding="utf-8")
+    for needle in ("Exported", "What breaks:", "Check first:", "Sources:", "reported · as of", "etcd"):
+        assert needle in shown, needle  # title, At-3-AM note, sources and the diagram itself in one SVG
+    (card_png,) = export(layout, "guarantees/golden-case#implementation", "png", tmp_path / "card", with_card=True,
+                         variant="dark")
+    assert card_png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     page = preview(layout, "guarantees/golden-case")
-    assert (page.parent / "mermaid.min.js").read_bytes() == layout.mermaid_bundle.read_bytes()
-    assert 'class="mermaid"' in page.read_text(encoding="utf-8")
+    html = page.read_text(encoding="utf-8")
+    assert "<svg" in html and "<script" not in html
+    assert not (page.parent / "mermaid.min.js").exists()
 
 
 def test_cli_check_browser(make_project: Callable[[dict[str, str]], Layout]) -> None:

@@ -16,10 +16,15 @@ _SAFE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012345678
 _WORDS = re.compile(r"\b(end|graph|subgraph|style|class|classDef|click|call|section)\b", re.IGNORECASE)
 
 
+# The render harness marks a template's <b>/<i> with these private-use characters (see browser/harness.html);
+# in reader text they become U+FFFD so that no label can style itself.
+_MARKS = {0xE000: 0xFFFD, 0xE001: 0xFFFD, 0xE002: 0xFFFD, 0xE003: 0xFFFD}
+
+
 def entity(text: str) -> str:
     """Encode every character outside the safe set as a Mermaid entity code."""
     out = []
-    for ch in " ".join(str(text).split()):
+    for ch in " ".join(str(text).translate(_MARKS).split()):
         out.append(ch if ch in _SAFE else f"#{ord(ch)};")
     return "".join(out)
 

@@ -70,13 +70,13 @@ def export(layout: Layout, target: str, fmt: str, out: Path, variant: str = "lig
         svg = r.svg if variant == "light" else r.svg_dark
         if with_card:
             svg = card(atlas_subject, d, svg, variant)
-        stem = out / f"{d.subject}--{d.common.id}{'--card' if with_card else ''}.{variant}"
+        stem = f"{d.subject}--{d.common.id}{'--card' if with_card else ''}.{variant}"
         if fmt == "png":
-            png = stem.with_suffix(".png")
+            png = out / f"{stem}.png"
             run_async(functools.partial(_png, svg, png))
             paths.append(png)
         else:
-            path = stem.with_suffix(".svg")
+            path = out / f"{stem}.svg"
             path.write_text(svg, encoding="utf-8")
             paths.append(path)
     return paths
