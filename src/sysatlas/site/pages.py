@@ -63,6 +63,16 @@ def rel_link(src: str, dest: str) -> str:
     return f"{up}{dest}"
 
 
+def html_link(src: str, dest: str) -> str:
+    """Return the relative URL from the built page of `src` to the file `dest`, for raw HTML MkDocs leaves alone.
+
+    With directory URLs the page of `a/b.md` is served at `a/b/`, one level deeper than its Markdown file.
+    """
+    page = PurePosixPath(src)
+    folder = page.parent if page.name == "index.md" else page.with_suffix("")
+    return "../" * len(folder.parts) + dest
+
+
 def subject_path(category: str, subject: str) -> str:
     return f"{category}/{subject}.md" if category != "case-studies" else f"{category}/{subject}/index.md"
 
@@ -123,10 +133,10 @@ def _diagram_block(atlas: Atlas, subject: Subject, d: Diagram, src: str, heading
     out.append(f"<figcaption>{with_quotes(c.caption, subject.head)}</figcaption>")
     name = f"{d.subject}--{c.id}"
     out.append('<div class="sysatlas-tools"><button type="button" data-action="zoom">Zoom / full screen</button>'
-               f'<a class="sysatlas-tool" data-action="copy" href="{attr(rel_link(src, files["mmd"]))}">'
+               f'<a class="sysatlas-tool" data-action="copy" href="{attr(html_link(src, files["mmd"]))}">'
                "Copy source</a>"
                + "".join(f'<a class="sysatlas-tool sysatlas-{v}" data-action="download" download="{attr(name)}.svg" '
-                         f'href="{attr(rel_link(src, files[v]))}">Download SVG</a>' for v in ("light", "dark"))
+                         f'href="{attr(html_link(src, files[v]))}">Download SVG</a>' for v in ("light", "dark"))
                + "</div>")
     out.append("</figure>")
     out.append("")
