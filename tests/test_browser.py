@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sysatlas.browser import Session
+from sysatlas.atlas import Diagram
+from sysatlas.browser import ChromiumRenderer, Result, Session
+from sysatlas.diagnostics import Report
 from sysatlas.paths import Layout
 from sysatlas.pipeline import check
 
 from .conftest import ROOT
-from .test_golden import CASES, rendered
+from .test_golden import CASES, GOLDEN, as_item, rendered, subject_text
 
 pytestmark = pytest.mark.browser
 
@@ -69,6 +73,65 @@ def test_a_broken_diagram_is_reported_with_its_place(make_project: Callable[[dic
     assert "11.17.2" in problem.message
 
 
+class Injected(ChromiumRenderer):
+    """The real renderer, with a page that hangs on a marked diagram or crashes on another."""
+
+    async def _open(self, browser: Any, harness: Path) -> Any:
+        page = await super()._open(browser, harness)
+        # a busy loop, not a pending promise: the page's only thread is stuck, as in a real Mermaid hang
+        await page.evaluate("""() => { const render = mermaid.render;
+            mermaid.render = (id, text) => { if (text.includes("%% HANG")) { for (;;) {} }
+                                             return render(id, text); }; }""")
+        return page
+
+    async def _render_one(self, page: Any, item: tuple[str, str]) -> Result:
+        if "%% CRASH" in item[1]:
+            cdp = await page.context.new_cdp_session(page)
+            crash = asyncio.ensure_future(cdp.send("Page.crash"))
+            try:
+                await page.evaluate("() => new Promise((done) => setTimeout(done, 20000))")
+            finally:
+                crash.cancel()
+        return await super()._render_one(page, item)
+
+
+def three_diagrams(make_project: Callable[[dict[str, str]], Layout], marker: str) -> tuple[Layout, list[Diagram]]:
+    """A project of three golden diagrams; the middle one carries `marker` in its Mermaid text."""
+    items = [as_item(GOLDEN / "architecture-etcd.yaml", f"d{i}") for i in range(3)]
+    layout = make_project({"content/guarantees/golden-case.yaml": subject_text(*items)})
+    outcome = check(layout)
+    diagrams = outcome.atlas.diagrams()
+    assert len(diagrams) == 3
+    diagrams[1].mermaid += f"{marker}\n"
+    return layout, diagrams
+
+
+def test_a_hanging_diagram_times_out_and_the_rest_render(make_project: Callable[[dict[str, str]], Layout]) -> None:
+    from sysatlas.pipeline import browser_stage
+
+    layout, diagrams = three_diagrams(make_project, "%% HANG")
+    report = Report()
+    renders = browser_stage(layout, diagrams, report, Injected(layout.mermaid_bundle, pages=1, timeout=3),
+                            use_cache=False)
+    (problem,) = list(report)
+    assert (problem.code, problem.line) == ("MMD002", diagrams[1].line)
+    assert "within 3 s" in problem.message and diagrams[1].key in problem.message
+    assert renders[diagrams[0].key].ok and renders[diagrams[2].key].ok  # the page after the hang works
+
+
+def test_a_crashed_page_is_a_diagnostic(make_project: Callable[[dict[str, str]], Layout]) -> None:
+    from sysatlas.pipeline import browser_stage
+
+    layout, diagrams = three_diagrams(make_project, "%% CRASH")
+    report = Report()
+    renders = browser_stage(layout, diagrams, report, Injected(layout.mermaid_bundle, pages=1, timeout=30),
+                            use_cache=False)
+    (problem,) = list(report)
+    assert (problem.code, problem.line) == ("MMD003", diagrams[1].line)
+    assert "crashed" in problem.message
+    assert renders[diagrams[0].key].ok and renders[diagrams[2].key].ok
+
+
 BROKEN = """diagrams:
   - id: implementation
     kind: architecture
@@ -88,7 +151,8 @@ BROKEN = """diagrams:
 # Text a label may hold: printable characters of any script, the syntax Mermaid reacts to, emoji, RTL.
 LABEL = st.lists(
     st.one_of(
-        st.sampled_from([*list('"\'#;:|[](){}<>-=%&*!?/\\`~^@$+,.'), "-->", "end", "%%", "#quot;", "<br/>", " "]),
+        st.sampled_from([*list('"\'#;:|[](){}<>-=%&*!?/\\`~^@$+,.'), "-->", "end", "%%", "#quot;", "<br/>", " ",
+                         "\\n", "\\t", "\\\\", "\\u0041"]),
         st.characters(codec="utf-8", categories=("L", "N", "P", "S"), exclude_characters="\u2028\u2029"),
         st.sampled_from(["🚀", "✓", "שלום", "مرحبا", "日本"]),
     ),
@@ -127,10 +191,19 @@ KIND_TEMPLATES = {
 }
 
 
-@pytest.mark.parametrize("kind", sorted(KIND_TEMPLATES))
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(text=LABEL)
-def test_any_label_renders_and_shows_its_text(kind: str, text: str, session: Session) -> None:
+# Where each kind shows the label of its first node, message, event, slice, point or task: the test looks for
+# the label there, not anywhere in the SVG (the title and caption, which also hold it, are <title>/<desc>).
+LABEL_PLACE = {
+    "architecture": ".nodeLabel b", "sequence": "text.messageText", "state": ".nodeLabel",
+    "timeline": ".eventWrapper text", "pie": ".legend text", "chart": ".bottom-axis .label text",
+    "gantt": "text[class*='taskText']", "quadrant": ".data-point text", "mindmap": ".nodeLabel",
+    "decision": ".nodeLabel", "cascade": ".nodeLabel b", "comparison": ".nodeLabel b",
+}
+# Backslash sequences a label may hold literally, which must not turn into a line break or a character.
+BACKSLASHES = ["\\n", "\\t", "\\\\", "\\u0041", "C:\\new\\table"]
+
+
+def shows_label(session: Session, kind: str, text: str) -> None:
     from sysatlas.kinds import registry
     from sysatlas.render import render
 
@@ -139,7 +212,32 @@ def test_any_label_renders_and_shows_its_text(kind: str, text: str, session: Ses
     mermaid = render(k, body, title=text, caption=text, origin="property-test")
     result = session.render(mermaid)
     assert result.ok, f"{kind}: {result.error}\n{mermaid}"
-    assert squash(text) in squash(result.text), f"{kind}: {text!r} not shown\n{mermaid}"
+    placed = session.texts(result.svg, LABEL_PLACE[kind])
+    assert any(squash(text) in squash(t) for t in placed), f"{kind}: {text!r} not in {placed}\n{mermaid}"
+
+
+@pytest.mark.parametrize("kind", sorted(KIND_TEMPLATES))
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=LABEL)
+def test_any_label_renders_and_shows_its_text(kind: str, text: str, session: Session) -> None:
+    shows_label(session, kind, text)
+
+
+@pytest.mark.parametrize("kind", sorted(KIND_TEMPLATES))
+def test_backslash_sequences_render_as_written(kind: str, session: Session) -> None:
+    shows_label(session, kind, "path " + " ".join(BACKSLASHES) + " end")
+
+
+def test_the_label_check_looks_only_in_the_label_place(session: Session) -> None:
+    """A label that is only the diagram's title (its <title>) is not found in the label place."""
+    from sysatlas.kinds import registry
+    from sysatlas.render import render
+
+    k = registry()["architecture"]
+    body = k.body.model_validate(KIND_TEMPLATES["architecture"][1]("plain"))
+    result = session.render(render(k, body, title="only in the title", caption="x", origin="t"))
+    assert "onlyinthetitle" in squash(result.text)
+    assert not any("onlyinthetitle" in squash(t) for t in session.texts(result.svg, LABEL_PLACE["architecture"]))
 
 
 def test_export_writes_svg_and_png_through_the_browser(make_project: Callable[[dict[str, str]], Layout],

@@ -37,7 +37,7 @@ def render_stage(atlas: Atlas, report: Report) -> None:
 
 def browser_stage(layout: Layout, diagrams: list[Diagram], report: Report, renderer: Renderer | None,
                   progress: Callable[[int], None] | None = None, use_cache: bool = True) -> dict[str, Result]:
-    """Render each diagram with the real Mermaid in Chromium; MMD001 on failure, READ003 when too wide."""
+    """Render each diagram with the real Mermaid in Chromium: MMD001-003 on failure, READ003 when too wide."""
     todo = [d for d in diagrams if d.mermaid]
     cache = Cache(layout.cache / "render", browser.bundle_digest(layout.mermaid_bundle)) if use_cache else None
     if renderer is None:
@@ -55,8 +55,15 @@ def browser_stage(layout: Layout, diagrams: list[Diagram], report: Report, rende
                        "the custom colour")
         if not result.ok:
             first = result.error.strip().splitlines()[0] if result.error.strip() else "unknown error"
-            report.add(d.doc.rel, d.line, "MMD001", f"Mermaid {browser.config.MERMAID_VERSION} cannot render "
-                       f"{d.key}: {first}")
+            if result.code == "MMD002":
+                report.add(d.doc.rel, d.line, "MMD002", f"Mermaid {browser.config.MERMAID_VERSION} hangs on "
+                           f"{d.key}: {first}; split the diagram or simplify it (fewer nodes, shorter labels)")
+            elif result.code == "MMD003":
+                report.add(d.doc.rel, d.line, "MMD003", f"{first} ({d.key}); run `sysatlas check --browser "
+                           "--no-cache` again, and split the diagram if it crashes again")
+            else:
+                report.add(d.doc.rel, d.line, "MMD001", f"Mermaid {browser.config.MERMAID_VERSION} cannot render "
+                           f"{d.key}: {first}")
         elif result.width > d.kind.max_width:
             report.add(d.doc.rel, d.line, "READ003", f"{d.key} renders {result.width:.0f} px wide (limit "
                        f"{d.kind.max_width}); use direction TB, fewer entries, or split it")

@@ -13,14 +13,15 @@ from .atlas import Atlas, Diagram, Inventory, Subject
 from .derive import prepare
 from .diagnostics import Report
 from .kinds import registry
-from .load import Document, fact_values, interpolate, present, read
+from .load import Document, Portable, fact_values, interpolate, present, read
 from .model import DiagramCommon, SubjectHead
 from .paths import Layout
 
 
 def load_atlas(layout: Layout, report: Report, only: list[Path] | None = None) -> Atlas:
     """Read content/, validate it, and return what passed; every problem goes to `report`."""
-    inv_doc = read(layout.inventory, layout.rel(layout.inventory), report)
+    portable = Portable(layout.cache / "yaml-portable.json")
+    inv_doc = read(layout.inventory, layout.rel(layout.inventory), report, portable)
     inventory = Inventory.from_data(inv_doc.data if inv_doc else {})
     atlas = Atlas(layout.root, inventory)
     files = sorted(p for p in layout.content.rglob("*.yaml") if p != layout.inventory)
@@ -31,7 +32,7 @@ def load_atlas(layout: Layout, report: Report, only: list[Path] | None = None) -
             known = ", ".join(inventory.categories)
             report.add(rel, 1, "CAT001", f"folder {category!r} is not a category of the inventory; use one of: {known}")
             continue
-        doc = read(path, rel, report)
+        doc = read(path, rel, report, portable)
         if doc is None:
             continue
         subject = validate_subject(doc, category, report)
@@ -40,6 +41,7 @@ def load_atlas(layout: Layout, report: Report, only: list[Path] | None = None) -
                 report.add(rel, doc.line(("id",)), "ID003",
                            f"subject id {subject.head.id!r} must match the file name {path.stem!r}")
             atlas.subjects.append(subject)
+    portable.save(prune=only is None)
     return atlas
 
 
