@@ -10,6 +10,7 @@ Usage: python bench/run.py [--check-diagrams 30000] [--synthetic 1100] [--mmdc-s
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import os
 import re
@@ -221,6 +222,32 @@ def rebuilds(layout: Layout, label: str, rows: list[tuple[str, str, str]], site:
                      f"{len(pages)} / {statistics.mean(sizes) / 1024:.0f} KB / {max(sizes) / 1024:.0f} KB"))
 
 
+def delivery(site: Path, diagrams: Path, label: str, rows: list[tuple[str, str, str]]) -> None:
+    """What a reader downloads: SVG bytes per diagram, and a diagram page's cold weight (HTML, the CSS and JS it
+    links, the SVGs of one colour scheme; the search index is loaded only when search is used), raw and gzip."""
+    svgs = sorted(diagrams.rglob("*.svg"))
+    raw = sorted(p.stat().st_size for p in svgs)
+    packed = sorted(len(gzip.compress(p.read_bytes())) for p in svgs)
+    rows.append((label, "SVG bytes per diagram variant: median / max (gzip median / max)",
+                 f"{statistics.median(raw) / 1024:.0f} / {raw[-1] / 1024:.0f} KB "
+                 f"({statistics.median(packed) / 1024:.1f} / {packed[-1] / 1024:.1f} KB)"))
+    weights: list[tuple[int, int]] = []
+    for page in site.rglob("index.html"):
+        html = page.read_text(encoding="utf-8")
+        if "sysatlas-diagram" not in html:
+            continue
+        refs = re.findall(r'<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"', html)
+        refs += re.findall(r'<script[^>]+src="([^"]+)"', html)
+        refs += [m for m in re.findall(r'<img[^>]+src="([^"]+)"', html) if m.endswith(".light.svg")]
+        files = [page] + [(page.parent / ref.split("?")[0]).resolve() for ref in refs]
+        found = [f for f in files if f.is_file()]
+        weights.append((sum(f.stat().st_size for f in found), sum(len(gzip.compress(f.read_bytes())) for f in found)))
+    if weights:
+        rows.append((label, f"cold diagram page ({len(weights)} pages): median raw / gzip",
+                     f"{statistics.median(w[0] for w in weights) / 1024:.0f} KB / "
+                     f"{statistics.median(w[1] for w in weights) / 1024:.0f} KB (target <= 300 KB)"))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--synthetic", type=int, default=1100, help="diagrams in the synthetic set (default 1100)")
@@ -238,6 +265,11 @@ def main() -> None:
     if args.check_diagrams:
         check_at_scale(args.check_diagrams, rows)
     measure(Layout(ROOT), "content", args.mmdc_sample, rows)
+    if not args.skip_site:
+        content = Layout(ROOT)
+        built, _ = timed(lambda: build(content))
+        rows.append(("content", "build incl. site (render cache as left by the run above)", f"{built:.1f} s"))
+        delivery(content.site, content.diagrams, "content", rows)
     with tempfile.TemporaryDirectory(prefix="sysatlas-bench-") as tmp:
         layout = synthetic_project(Path(tmp), args.synthetic)
         measure(layout, "synthetic", args.mmdc_sample, rows)
