@@ -42,8 +42,18 @@ def synthetic_project(folder: Path, diagrams: int, per_subject: int = 6) -> Layo
     """Lay out a project of at least `diagrams` diagrams from the golden cases, `per_subject` to a subject
     (the real categories have 5 or 6), spread over the inventory's categories as the real atlas will be."""
     content = folder / "content"
-    categories = ["guarantees", "mechanisms", "patterns", "case-studies", "incidents", "performance", "migrations",
-                  "costs", "debugging", "operations"]
+    categories = [
+        "guarantees",
+        "mechanisms",
+        "patterns",
+        "case-studies",
+        "incidents",
+        "performance",
+        "migrations",
+        "costs",
+        "debugging",
+        "operations",
+    ]
     for category in categories:
         (content / category).mkdir(parents=True)
     shutil.copy(ROOT / "content" / "inventory.yaml", content / "inventory.yaml")
@@ -68,14 +78,23 @@ def mmdc_per_diagram(texts: list[str], work: Path) -> tuple[float, float]:
     for i, text in enumerate(texts[:5]):
         src = work / f"one{i}.mmd"
         src.write_text(text, encoding="utf-8")
-        took, _ = timed(lambda s=src, i=i: subprocess.run(
-            [str(mmdc), "-q", "-p", str(config), "-i", str(s), "-o", str(work / f"one{i}.svg")],
-            check=True, capture_output=True))
+        took, _ = timed(
+            lambda s=src, i=i: subprocess.run(
+                [str(mmdc), "-q", "-p", str(config), "-i", str(s), "-o", str(work / f"one{i}.svg")],
+                check=True,
+                capture_output=True,
+            )
+        )
         singles.append(took)
     md = work / "all.md"
     md.write_text("\n\n".join(f"```mermaid\n{t}```" for t in texts), encoding="utf-8")
-    took, _ = timed(lambda: subprocess.run([str(mmdc), "-q", "-p", str(config), "-i", str(md), "-o",
-                                            str(work / "all.out.md")], check=True, capture_output=True))
+    took, _ = timed(
+        lambda: subprocess.run(
+            [str(mmdc), "-q", "-p", str(config), "-i", str(md), "-o", str(work / "all.out.md")],
+            check=True,
+            capture_output=True,
+        )
+    )
     return statistics.median(singles), took / len(texts)
 
 
@@ -115,8 +134,13 @@ def rebuilds(layout: Layout, label: str, rows: list[tuple[str, str, str]], site:
     if site:
         pages = list(layout.site.rglob("index.html"))
         sizes = [p.stat().st_size for p in pages]
-        rows.append((label, "site pages / average HTML size / largest",
-                     f"{len(pages)} / {statistics.mean(sizes) / 1024:.0f} KB / {max(sizes) / 1024:.0f} KB"))
+        rows.append(
+            (
+                label,
+                "site pages / average HTML size / largest",
+                f"{len(pages)} / {statistics.mean(sizes) / 1024:.0f} KB / {max(sizes) / 1024:.0f} KB",
+            )
+        )
 
 
 def main() -> None:
@@ -135,8 +159,10 @@ def main() -> None:
     width = max(len(r[1]) for r in rows)
     for label, what, value in rows:
         print(f"{label:<10} {what:<{width}}  {value}")
-    print("targets: validation >= 10x faster than mmdc; 1,000+ diagrams generated + validated < 120 s; "
-          "no-op rebuild < 3 s; site build < 60 s and < 60 KB HTML a page")
+    print(
+        "targets: validation >= 10x faster than mmdc; 1,000+ diagrams generated + validated < 120 s; "
+        "no-op rebuild < 3 s; site build < 60 s and < 60 KB HTML a page"
+    )
 
 
 if __name__ == "__main__":

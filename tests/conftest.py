@@ -46,14 +46,21 @@ class FakeRenderer:
         self.width = width
         self.calls: list[str] = []
 
-    def render(self, items: Sequence[tuple[str, str]],
-               progress: Callable[[int], None] | None = None) -> list[Result]:
+    def render(self, items: Sequence[tuple[str, str]], progress: Callable[[int], None] | None = None) -> list[Result]:
         out = []
         for _, text in items:
             self.calls.append(text)
             bad = self.fail_marker in text
-            out.append(Result(ok=not bad, error="Parse error on line 3" if bad else "", width=self.width,
-                              height=400, svg="" if bad else "<svg></svg>", text=""))
+            out.append(
+                Result(
+                    ok=not bad,
+                    error="Parse error on line 3" if bad else "",
+                    width=self.width,
+                    height=400,
+                    svg="" if bad else "<svg></svg>",
+                    text="",
+                )
+            )
         return out
 
 

@@ -39,25 +39,39 @@ def test_golden_renders(case: Path, session: Session, make_project: Callable[[di
     assert result.width > 0
 
 
-def test_escaping_cases_show_their_exact_text(session: Session,
-                                              make_project: Callable[[dict[str, str]], Layout]) -> None:
+def test_escaping_cases_show_their_exact_text(
+    session: Session, make_project: Callable[[dict[str, str]], Layout]
+) -> None:
     seq = session.render(rendered(make_project, Path(__file__).parent / "golden" / "sequence-escaping.yaml"))
     assert seq.ok, seq.error
-    for expected in ['Client "quoted" [x] {y} (z)', "SET user:123 'v'; GET #35 | a-->b <script>alert(1)</script> end",
-                     "22:52 : colon; semicolon # hash ✓ 🚀 שלום", "%% not a comment"]:
+    for expected in [
+        'Client "quoted" [x] {y} (z)',
+        "SET user:123 'v'; GET #35 | a-->b <script>alert(1)</script> end",
+        "22:52 : colon; semicolon # hash ✓ 🚀 שלום",
+        "%% not a comment",
+    ]:
         assert squash(expected) in squash(seq.text), expected
     arch = session.render(rendered(make_project, Path(__file__).parent / "golden" / "architecture-escaping.yaml"))
     assert arch.ok, arch.error
-    for expected in ['"quoted" [x] {y} (z) | a-->b', "<b>bold?</b> & ampersand", "#35; literal entity",
-                     "subgraph end graph", '|pipe| "q" ; semicolon']:
+    for expected in [
+        '"quoted" [x] {y} (z) | a-->b',
+        "<b>bold?</b> & ampersand",
+        "#35; literal entity",
+        "subgraph end graph",
+        '|pipe| "q" ; semicolon',
+    ]:
         assert squash(expected) in squash(arch.text), expected
 
 
 def test_a_broken_diagram_is_reported_with_its_place(make_project: Callable[[dict[str, str]], Layout]) -> None:
     from sysatlas.pipeline import browser_stage
 
-    layout = make_project({"content/guarantees/golden-case.yaml":
-                           (Path(__file__).parent / "golden" / "_subject.yaml").read_text() + BROKEN})
+    layout = make_project(
+        {
+            "content/guarantees/golden-case.yaml": (Path(__file__).parent / "golden" / "_subject.yaml").read_text()
+            + BROKEN
+        }
+    )
     outcome = check(layout)
     assert not outcome.report.items, [str(d) for d in outcome.report]
     (diagram,) = outcome.atlas.diagrams()
@@ -86,44 +100,112 @@ BROKEN = """diagrams:
 """
 
 # Text a label may hold: printable characters of any script, the syntax Mermaid reacts to, emoji, RTL.
-LABEL = st.lists(
-    st.one_of(
-        st.sampled_from([*list('"\'#;:|[](){}<>-=%&*!?/\\`~^@$+,.'), "-->", "end", "%%", "#quot;", "<br/>", " "]),
-        st.characters(codec="utf-8", categories=("L", "N", "P", "S"), exclude_characters="\u2028\u2029"),
-        st.sampled_from(["🚀", "✓", "שלום", "مرحبا", "日本"]),
-    ),
-    min_size=1, max_size=12,
-).map(lambda parts: " ".join("".join(parts).split())).filter(lambda s: bool(s.strip()))
+LABEL = (
+    st.lists(
+        st.one_of(
+            st.sampled_from([*list("\"'#;:|[](){}<>-=%&*!?/\\`~^@$+,."), "-->", "end", "%%", "#quot;", "<br/>", " "]),
+            st.characters(codec="utf-8", categories=("L", "N", "P", "S"), exclude_characters="\u2028\u2029"),
+            st.sampled_from(["🚀", "✓", "שלום", "مرحبا", "日本"]),
+        ),
+        min_size=1,
+        max_size=12,
+    )
+    .map(lambda parts: " ".join("".join(parts).split()))
+    .filter(lambda s: bool(s.strip()))
+)
 
 KIND_TEMPLATES = {
-    "architecture": ("flowchart", lambda t: {"planes": [{"id": "p", "label": t, "role": "edge", "nodes": [
-        {"id": "a", "label": t, "details": [t]}, {"id": "b", "label": "x"}]}],
-        "edges": [{"from": "a", "to": "b", "label": t}]}),
-    "sequence": ("sequence", lambda t: {"participants": [{"id": "a", "label": t}, {"id": "b", "label": "x"}],
-                                        "steps": [{"from": "a", "to": "b", "text": t}, {"note": t, "over": ["a"]}]}),
-    "state": ("state", lambda t: {"states": [{"id": "a", "label": t, "note": t}, {"id": "b", "label": "x"}],
-                                  "transitions": [{"from": "start", "to": "a"}, {"from": "a", "to": "b", "label": t}]}),
+    "architecture": (
+        "flowchart",
+        lambda t: {
+            "planes": [
+                {
+                    "id": "p",
+                    "label": t,
+                    "role": "edge",
+                    "nodes": [{"id": "a", "label": t, "details": [t]}, {"id": "b", "label": "x"}],
+                }
+            ],
+            "edges": [{"from": "a", "to": "b", "label": t}],
+        },
+    ),
+    "sequence": (
+        "sequence",
+        lambda t: {
+            "participants": [{"id": "a", "label": t}, {"id": "b", "label": "x"}],
+            "steps": [{"from": "a", "to": "b", "text": t}, {"note": t, "over": ["a"]}],
+        },
+    ),
+    "state": (
+        "state",
+        lambda t: {
+            "states": [{"id": "a", "label": t, "note": t}, {"id": "b", "label": "x"}],
+            "transitions": [{"from": "start", "to": "a"}, {"from": "a", "to": "b", "label": t}],
+        },
+    ),
     "timeline": ("timeline", lambda t: {"sections": [{"name": t, "events": [{"at": "22:52", "what": [t]}]}]}),
-    "pie": ("pie", lambda t: {"total": {"value": 3, "unit": "units"}, "slices": [{"label": t, "value": 1},
-                                                                                  {"label": "x", "value": 2}]}),
-    "chart": ("chart", lambda t: {"x": {"label": t, "categories": [t, "b"]}, "y": {"label": t, "unit": "ms"},
-                                  "series": [{"name": "s", "values": [1, 2]}]}),
-    "gantt": ("gantt", lambda t: {"sections": [{"name": t, "tasks": [
-        {"id": "a", "label": t, "start": "2024-01-01", "duration": "3d"}]}]}),
-    "quadrant": ("quadrant", lambda t: {"x": {"low": t, "high": "h"}, "y": {"low": "l", "high": "h"},
-                                        "quadrants": [t, "b", "c", "d"],
-                                        "points": [{"label": t, "x": 0.3, "y": 0.4},
-                                                   {"label": "p", "x": 0.6, "y": 0.7}]}),
+    "pie": (
+        "pie",
+        lambda t: {
+            "total": {"value": 3, "unit": "units"},
+            "slices": [{"label": t, "value": 1}, {"label": "x", "value": 2}],
+        },
+    ),
+    "chart": (
+        "chart",
+        lambda t: {
+            "x": {"label": t, "categories": [t, "b"]},
+            "y": {"label": t, "unit": "ms"},
+            "series": [{"name": "s", "values": [1, 2]}],
+        },
+    ),
+    "gantt": (
+        "gantt",
+        lambda t: {
+            "sections": [{"name": t, "tasks": [{"id": "a", "label": t, "start": "2024-01-01", "duration": "3d"}]}]
+        },
+    ),
+    "quadrant": (
+        "quadrant",
+        lambda t: {
+            "x": {"low": t, "high": "h"},
+            "y": {"low": "l", "high": "h"},
+            "quadrants": [t, "b", "c", "d"],
+            "points": [{"label": t, "x": 0.3, "y": 0.4}, {"label": "p", "x": 0.6, "y": 0.7}],
+        },
+    ),
     "mindmap": ("mindmap", lambda t: {"root": t, "children": [{"label": t}, {"label": "x"}]}),
-    "decision": ("decision", lambda t: {"start": "q", "questions": [{"id": "q", "ask": t, "answers": [
-        {"label": t, "choose": "a"}, {"label": "no", "choose": "b"}]}],
-        "choices": [{"id": "a", "label": t, "detail": [t]}, {"id": "b", "label": "x"}]}),
-    "cascade": ("cascade", lambda t: {"steps": [{"id": "a", "label": t, "severity": "trigger", "stage": t,
-                                                 "detail": [t]}, {"id": "b", "label": "x", "severity": "minor"}],
-                                      "links": [{"from": "a", "to": "b", "label": t}]}),
-    "comparison": ("comparison", lambda t: {"workload": t, "metrics": [{"id": "m", "label": t}], "options": [
-        {"id": "a", "label": t, "values": {"m": t}, "best_for": t}, {"id": "b", "label": "x", "values": {"m": "1"},
-                                                                   "best_for": "y"}]}),
+    "decision": (
+        "decision",
+        lambda t: {
+            "start": "q",
+            "questions": [
+                {"id": "q", "ask": t, "answers": [{"label": t, "choose": "a"}, {"label": "no", "choose": "b"}]}
+            ],
+            "choices": [{"id": "a", "label": t, "detail": [t]}, {"id": "b", "label": "x"}],
+        },
+    ),
+    "cascade": (
+        "cascade",
+        lambda t: {
+            "steps": [
+                {"id": "a", "label": t, "severity": "trigger", "stage": t, "detail": [t]},
+                {"id": "b", "label": "x", "severity": "minor"},
+            ],
+            "links": [{"from": "a", "to": "b", "label": t}],
+        },
+    ),
+    "comparison": (
+        "comparison",
+        lambda t: {
+            "workload": t,
+            "metrics": [{"id": "m", "label": t}],
+            "options": [
+                {"id": "a", "label": t, "values": {"m": t}, "best_for": t},
+                {"id": "b", "label": "x", "values": {"m": "1"}, "best_for": "y"},
+            ],
+        },
+    ),
 }
 
 
@@ -142,13 +224,15 @@ def test_any_label_renders_and_shows_its_text(kind: str, text: str, session: Ses
     assert squash(text) in squash(result.text), f"{kind}: {text!r} not shown\n{mermaid}"
 
 
-def test_export_writes_svg_and_png_through_the_browser(make_project: Callable[[dict[str, str]], Layout],
-                                                        tmp_path: Path) -> None:
+def test_export_writes_svg_and_png_through_the_browser(
+    make_project: Callable[[dict[str, str]], Layout], tmp_path: Path
+) -> None:
     from sysatlas.export import export, preview
 
     frame = (Path(__file__).parent / "golden" / "_subject.yaml").read_text(encoding="utf-8")
-    layout = make_project({"content/guarantees/golden-case.yaml": frame + BROKEN.replace("Broken on purpose",
-                                                                                          "Exported")})
+    layout = make_project(
+        {"content/guarantees/golden-case.yaml": frame + BROKEN.replace("Broken on purpose", "Exported")}
+    )
     (svg,) = export(layout, "guarantees/golden-case#implementation", "svg", tmp_path / "svg")
     assert svg.name == "golden-case--implementation.svg"
     assert svg.read_text(encoding="utf-8").startswith("<svg") and "etcd" in svg.read_text(encoding="utf-8")

@@ -45,8 +45,9 @@ def test_json_output(make_project: Callable[[dict[str, str]], Layout]) -> None:
     layout = make_project({"content/mechanisms/case.yaml": VALID.replace("label: Leader}", "label: Service B}")})
     result = CliRunner().invoke(cli, ["check", "--json"], env={"SYSATLAS_ROOT": str(layout.root)})
     rows = [json.loads(x) for x in result.output.splitlines() if x.startswith("{")]
-    assert rows == [{"path": "content/mechanisms/case.yaml", "line": 16, "code": "PH001",
-                     "message": rows[0]["message"]}]
+    assert rows == [
+        {"path": "content/mechanisms/case.yaml", "line": 16, "code": "PH001", "message": rows[0]["message"]}
+    ]
 
 
 def test_new_writes_a_skeleton_that_passes_the_schema(make_project: Callable[[dict[str, str]], Layout]) -> None:
@@ -87,20 +88,26 @@ def test_show_prints_generated_mermaid(make_project: Callable[[dict[str, str]], 
     assert result.output.startswith("%% generated from content/mechanisms/case.yaml:16 - do not edit\nstateDiagram-v2")
 
 
-def test_our_errors_print_error_and_exit_1(make_project: Callable[[dict[str, str]], Layout],
-                                           monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_our_errors_print_error_and_exit_1(
+    make_project: Callable[[dict[str, str]], Layout],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     layout = make_project({"content/mechanisms/case.yaml": VALID})
     monkeypatch.setenv("SYSATLAS_ROOT", str(layout.root))
     monkeypatch.setattr("sys.argv", ["sysatlas", "show", "mechanisms/nothing"])
     with pytest.raises(SystemExit) as exit_info:
         main()
     assert exit_info.value.code == 1
-    assert capsys.readouterr().err.strip() == \
-        "Error: no subject 'mechanisms/nothing'; subjects look like mechanisms/raft-consensus"
+    assert (
+        capsys.readouterr().err.strip()
+        == "Error: no subject 'mechanisms/nothing'; subjects look like mechanisms/raft-consensus"
+    )
 
 
 def test_mistakes_in_common_fields_and_body_come_out_in_one_run(
-        make_project: Callable[[dict[str, str]], Layout]) -> None:
+    make_project: Callable[[dict[str, str]], Layout],
+) -> None:
     both = VALID.replace("evidence: reported", "evidence: measured").replace("label: Leader}", "label: Leader, x: 1}")
     layout = make_project({"content/mechanisms/case.yaml": both})
     result = CliRunner().invoke(cli, ["check"], env={"SYSATLAS_ROOT": str(layout.root)})

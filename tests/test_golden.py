@@ -38,8 +38,7 @@ def rendered(make_project: Callable[[dict[str, str]], Layout], case: Path) -> st
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
-def test_golden(case: Path, make_project: Callable[[dict[str, str]], Layout],
-                request: pytest.FixtureRequest) -> None:
+def test_golden(case: Path, make_project: Callable[[dict[str, str]], Layout], request: pytest.FixtureRequest) -> None:
     expected_path = case.with_suffix(".mmd")
     text = rendered(make_project, case)
     if request.config.getoption("--update-golden") or not expected_path.exists():

@@ -70,8 +70,10 @@ def test_every_page_renders_offline(site: tuple[str, Layout]) -> None:
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         outside: list[str] = []
         errors: list[str] = []
-        page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(base)
-                   else (outside.append(r.request.url), r.abort()))
+        page.route(
+            "**/*",
+            lambda r: r.continue_() if r.request.url.startswith(base) else (outside.append(r.request.url), r.abort()),
+        )
         page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
         page.on("pageerror", lambda e: errors.append(str(e)))
         for rel in pages(layout):
@@ -83,9 +85,13 @@ def test_every_page_renders_offline(site: tuple[str, Layout]) -> None:
                 page.wait_for_function(
                     "document.querySelectorAll('pre.mermaid').length === 0 && "
                     "Array.from(document.querySelectorAll('div.mermaid')).every(d => d.shadowRoot && "
-                    "d.shadowRoot.querySelector('svg'))", timeout=30000)
-            rendered = page.evaluate("Array.from(document.querySelectorAll('div.mermaid'))"
-                                     ".filter(d => d.shadowRoot && d.shadowRoot.querySelector('svg')).length")
+                    "d.shadowRoot.querySelector('svg'))",
+                    timeout=30000,
+                )
+            rendered = page.evaluate(
+                "Array.from(document.querySelectorAll('div.mermaid'))"
+                ".filter(d => d.shadowRoot && d.shadowRoot.querySelector('svg')).length"
+            )
             if rendered != expected:
                 problems.append(f"{rel}: {rendered} of {expected} diagrams rendered")
             if outside:
@@ -114,9 +120,15 @@ def test_site_ships_the_validated_bundle(site: tuple[str, Layout]) -> None:
 def test_diagram_has_its_reader_furniture(site: tuple[str, Layout]) -> None:
     _, layout = site
     html = (layout.site / "incidents" / "github-2018-10-21" / "index.html").read_text(encoding="utf-8")
-    for needle in ('id="timeline"', "sysatlas-badge reported", "At 3 AM", "Text alternative",
-                   "https://github.blog/2018-10-30-oct21-post-incident-analysis/", 'data-action="download"',
-                   "22:52 UTC: 100G optical gear replaced"):
+    for needle in (
+        'id="timeline"',
+        "sysatlas-badge reported",
+        "At 3 AM",
+        "Text alternative",
+        "https://github.blog/2018-10-30-oct21-post-incident-analysis/",
+        'data-action="download"',
+        "22:52 UTC: 100G optical gear replaced",
+    ):
         assert needle in html, needle
 
 
@@ -125,9 +137,12 @@ def _browser(pw):  # type: ignore[no-untyped-def]
 
 
 def _rendered(page) -> None:  # type: ignore[no-untyped-def]
-    page.wait_for_function("document.querySelectorAll('pre.mermaid').length === 0 && "
-                           "Array.from(document.querySelectorAll('div.mermaid')).every(d => d.shadowRoot && "
-                           "d.shadowRoot.querySelector('svg'))", timeout=30000)
+    page.wait_for_function(
+        "document.querySelectorAll('pre.mermaid').length === 0 && "
+        "Array.from(document.querySelectorAll('div.mermaid')).every(d => d.shadowRoot && "
+        "d.shadowRoot.querySelector('svg'))",
+        timeout=30000,
+    )
 
 
 def test_no_page_overflows_a_phone(site: tuple[str, Layout]) -> None:
@@ -162,7 +177,7 @@ SCHEME_PROBE = """() => {
 
 
 def _hex(css: str) -> str:
-    r, g, b = (int(float(x)) for x in css[css.index("(") + 1:].rstrip(")").split(",")[:3])
+    r, g, b = (int(float(x)) for x in css[css.index("(") + 1 :].rstrip(")").split(",")[:3])
     return f"#{r:02X}{g:02X}{b:02X}"
 
 
@@ -179,8 +194,10 @@ def test_dark_mode_recolours_themed_diagrams_and_cards_the_rest(site: tuple[str,
             _rendered(page)
             seen[scheme] = page.evaluate(SCHEME_PROBE)
         browser.close()
-    (light_edge, light_card, light_body, light_inks), (dark_edge, dark_card, dark_body, dark_inks) = \
-        seen["light"], seen["dark"]
+    (light_edge, light_card, light_body, light_inks), (dark_edge, dark_card, dark_body, dark_inks) = (
+        seen["light"],
+        seen["dark"],
+    )
     for fill, ink in light_inks + dark_inks:  # node text stays readable on its fill in both schemes
         assert contrast(_hex(fill), _hex(ink)) >= 4.5, (fill, ink)
     assert light_body != dark_body
@@ -233,13 +250,19 @@ def test_report_link_prefills_the_report(site: tuple[str, Layout]) -> None:
         _rendered(page)
         page.locator("figure.kind-timeline ~ p a.sysatlas-report").first.click()
         page.wait_for_url("**/about/**")
-        assert page.locator("#sysatlas-report-text").input_value().startswith(
-            "Diagram: incidents/github-2018-10-21#timeline")
+        assert (
+            page.locator("#sysatlas-report-text")
+            .input_value()
+            .startswith("Diagram: incidents/github-2018-10-21#timeline")
+        )
         browser.close()
 
 
-SHOTS = [("home", "/"), ("incident-timeline", "/incidents/github-2018-10-21/#timeline"),
-         ("case-study-diagram", "/case-studies/")]
+SHOTS = [
+    ("home", "/"),
+    ("incident-timeline", "/incidents/github-2018-10-21/#timeline"),
+    ("case-study-diagram", "/case-studies/"),
+]
 
 
 def test_screenshots(site: tuple[str, Layout], tmp_path: Path) -> None:

@@ -84,9 +84,14 @@ class Inventory:
             slugs = tuple(s["slug"] if isinstance(s, dict) else str(s) for s in listed)
             per = raw.get("diagrams_per_subject") or []
             cats[str(cid)] = Category(
-                id=str(cid), priority=str(raw.get("priority", "")), target=int(raw.get("target_diagrams", 0)),
-                diagram_ids=tuple(str(d["id"]) for d in per), diagram_whats=tuple(str(d["what"]) for d in per),
-                subjects=slugs, subjects_needed=int(raw.get("subjects_needed", len(slugs))))
+                id=str(cid),
+                priority=str(raw.get("priority", "")),
+                target=int(raw.get("target_diagrams", 0)),
+                diagram_ids=tuple(str(d["id"]) for d in per),
+                diagram_whats=tuple(str(d["what"]) for d in per),
+                subjects=slugs,
+                subjects_needed=int(raw.get("subjects_needed", len(slugs))),
+            )
         return cls(cats)
 
     def listed(self, category: str, subject: str) -> bool:

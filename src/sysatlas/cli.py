@@ -77,8 +77,9 @@ def check(with_browser: bool, no_cache: bool, as_json: bool) -> None:
 
         bar = _Progress(len(outcome.atlas.diagrams()), "rendering")
         try:
-            outcome.renders = browser_stage(layout, outcome.atlas.diagrams(), outcome.report, None, bar,
-                                            use_cache=not no_cache)
+            outcome.renders = browser_stage(
+                layout, outcome.atlas.diagrams(), outcome.report, None, bar, use_cache=not no_cache
+            )
         finally:
             bar.close()
     n = len(outcome.atlas.diagrams())
@@ -89,8 +90,11 @@ def check(with_browser: bool, no_cache: bool, as_json: bool) -> None:
         for d in outcome.report:
             click.echo(str(d))
     took = time.perf_counter() - start
-    click.echo(f"checked {n} diagrams in {len(outcome.atlas.subjects)} subjects in {took:.1f}s"
-               f"{' (browser)' if with_browser else ''}: {len(outcome.report)} problem(s)", err=True)
+    click.echo(
+        f"checked {n} diagrams in {len(outcome.atlas.subjects)} subjects in {took:.1f}s"
+        f"{' (browser)' if with_browser else ''}: {len(outcome.report)} problem(s)",
+        err=True,
+    )
     sys.exit(1 if outcome.report else 0)
 
 
@@ -118,8 +122,11 @@ def build(no_site: bool, no_cache: bool) -> None:
         outcome = run_build(layout, progress=bar, site=not no_site, use_cache=not no_cache, checked=checked)
     finally:
         bar.close()
-    click.echo(f"built {len(outcome.atlas.diagrams())} diagrams in {time.perf_counter() - start:.1f}s -> "
-               f"{layout.rel(layout.diagrams)}" + ("" if no_site else f", {layout.rel(layout.site)}"), err=True)
+    click.echo(
+        f"built {len(outcome.atlas.diagrams())} diagrams in {time.perf_counter() - start:.1f}s -> "
+        f"{layout.rel(layout.diagrams)}" + ("" if no_site else f", {layout.rel(layout.site)}"),
+        err=True,
+    )
 
 
 @cli.command()
@@ -184,8 +191,14 @@ def stats(markdown: bool) -> None:
 @click.argument("target")
 @click.option("--svg", "fmt", flag_value="svg", default=True, help="Write SVG (default).")
 @click.option("--png", "fmt", flag_value="png", help="Write PNG.")
-@click.option("-o", "--out", type=click.Path(path_type=Path), default=Path("build/export"),
-              show_default=True, help="Folder to write into.")
+@click.option(
+    "-o",
+    "--out",
+    type=click.Path(path_type=Path),
+    default=Path("build/export"),
+    show_default=True,
+    help="Folder to write into.",
+)
 def export(target: str, fmt: str, out: Path) -> None:
     """Render a diagram (category/subject#id) or all of a subject (category/subject) to SVG or PNG.
 

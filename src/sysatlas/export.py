@@ -44,8 +44,9 @@ def _checked(layout: Layout, target: str) -> list[Diagram]:
 def export(layout: Layout, target: str, fmt: str, out: Path) -> list[Path]:
     """Render the selected diagrams and write one file each; return the paths."""
     picked = _checked(layout, target)
-    results = ChromiumRenderer(layout.mermaid_bundle, pages=1).render([(f"d{i}", d.mermaid)
-                                                                       for i, d in enumerate(picked)])
+    results = ChromiumRenderer(layout.mermaid_bundle, pages=1).render(
+        [(f"d{i}", d.mermaid) for i, d in enumerate(picked)]
+    )
     out.mkdir(parents=True, exist_ok=True)
     paths = []
     for d, r in zip(picked, results, strict=True):
@@ -68,10 +69,13 @@ async def _png(svg: str, png: Path, width: float) -> None:
 
     async with async_playwright() as pw:
         browser = await pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        page = await browser.new_page(viewport={"width": max(int(width) + 40, 400), "height": 600},
-                                      device_scale_factor=2)
-        await page.set_content(f"<!doctype html><meta charset=utf-8><body style='margin:16px;background:#fff'>"
-                               f"<div id=d style='width:{int(width)}px'>{svg}</div>")
+        page = await browser.new_page(
+            viewport={"width": max(int(width) + 40, 400), "height": 600}, device_scale_factor=2
+        )
+        await page.set_content(
+            f"<!doctype html><meta charset=utf-8><body style='margin:16px;background:#fff'>"
+            f"<div id=d style='width:{int(width)}px'>{svg}</div>"
+        )
         await page.locator("#d svg").screenshot(path=str(png))
         await browser.close()
 
@@ -83,13 +87,17 @@ def preview(layout: Layout, target: str) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     shutil.copy(layout.mermaid_bundle, folder / "mermaid.min.js")
     (folder / "config.js").write_text(config_js(), encoding="utf-8")
-    blocks = "\n".join(f"<h2>{html.escape(d.common.title)}</h2><p>{html.escape(d.common.caption)}</p>"
-                       f"<pre class=\"mermaid\">{html.escape(d.mermaid)}</pre>" for d in picked)
+    blocks = "\n".join(
+        f"<h2>{html.escape(d.common.title)}</h2><p>{html.escape(d.common.caption)}</p>"
+        f'<pre class="mermaid">{html.escape(d.mermaid)}</pre>'
+        for d in picked
+    )
     page = folder / f"{picked[0].subject}.html"
     page.write_text(
-        "<!doctype html><meta charset=\"utf-8\"><title>preview</title>"
-        "<script src=\"mermaid.min.js\"></script><script src=\"config.js\"></script>"
+        '<!doctype html><meta charset="utf-8"><title>preview</title>'
+        '<script src="mermaid.min.js"></script><script src="config.js"></script>'
         "<style>body{font-family:system-ui;max-width:1100px;margin:2em auto}</style>"
         f"{blocks}<script>mermaid.initialize(Object.assign({{}}, SYSATLAS_MERMAID, {{startOnLoad: true}}));</script>",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     return page

@@ -20,8 +20,10 @@ from .diagnostics import Report
 FACT_REF = re.compile(r"\$?\$\{([A-Za-z0-9_.-]+)\}")  # $${x} is a literal ${x}
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _INT = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$|^0o[0-7]+$|^0x[0-9a-fA-F]+$")
-_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$|^[-+]?\.(?:inf|Inf|INF)$|"
-                    r"^\.(?:nan|NaN|NAN)$")
+_FLOAT = re.compile(
+    r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$|^[-+]?\.(?:inf|Inf|INF)$|"
+    r"^\.(?:nan|NaN|NAN)$"
+)
 
 
 class YMap(dict[Any, Any]):
@@ -90,9 +92,16 @@ def _scalar(node: yaml.ScalarNode) -> Any:
     value = node.value
     if node.style or node.tag == "tag:yaml.org,2002:str":  # quoted, literal or folded: text as written
         return value
-    if node.tag not in ("tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
-                        "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:timestamp",
-                        "tag:yaml.org,2002:value", "tag:yaml.org,2002:merge"):
+    if node.tag not in (
+        "tag:yaml.org,2002:str",
+        "tag:yaml.org,2002:int",
+        "tag:yaml.org,2002:float",
+        "tag:yaml.org,2002:bool",
+        "tag:yaml.org,2002:null",
+        "tag:yaml.org,2002:timestamp",
+        "tag:yaml.org,2002:value",
+        "tag:yaml.org,2002:merge",
+    ):
         return value
     if value in ("", "~", "null", "Null", "NULL"):
         return None
@@ -103,8 +112,14 @@ def _scalar(node: yaml.ScalarNode) -> Any:
     if _INT.match(value):
         return int(value, 0) if value[:2] in ("0o", "0x") else int(value)
     if _FLOAT.match(value):
-        return float(value.replace(".inf", "inf").replace(".Inf", "inf").replace(".INF", "inf")
-                     .replace(".nan", "nan").replace(".NaN", "nan").replace(".NAN", "nan"))
+        return float(
+            value.replace(".inf", "inf")
+            .replace(".Inf", "inf")
+            .replace(".INF", "inf")
+            .replace(".nan", "nan")
+            .replace(".NaN", "nan")
+            .replace(".NAN", "nan")
+        )
     return value
 
 
@@ -142,15 +157,24 @@ def read(path: Path, rel: str, report: Report) -> Document | None:
         node = yaml.compose(text, Loader=_Loader)
         data = _build(node) if node is not None else None
     except DuplicateKey as exc:
-        report.add(rel, exc.line, "YAML002", f'duplicate key "{exc.key}": each key may appear once in a mapping; '
-                   "merge the two entries or rename one")
+        report.add(
+            rel,
+            exc.line,
+            "YAML002",
+            f'duplicate key "{exc.key}": each key may appear once in a mapping; merge the two entries or rename one',
+        )
         return None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
         problem = (exc.problem or exc.context or "syntax error").strip()
-        report.add(rel, line, "YAML001", f"YAML syntax error: {problem}; check indentation and quote values "
-                   "containing ': ' or starting with '{', '[', '*', '&', '!', '%' or '@'")
+        report.add(
+            rel,
+            line,
+            "YAML001",
+            f"YAML syntax error: {problem}; check indentation and quote values "
+            "containing ': ' or starting with '{', '[', '*', '&', '!', '%' or '@'",
+        )
         return None
     except yaml.YAMLError as exc:
         report.add(rel, 1, "YAML001", f"YAML syntax error: {exc}")
@@ -186,6 +210,7 @@ def interpolate(doc: Document, facts: dict[str, str], report: Report, start: Seq
             for i, item in enumerate(node):
                 node[i] = walk(item, [*loc, i])
         elif isinstance(node, str) and "${" in node:
+
             def sub(match: re.Match[str]) -> str:
                 name = match.group(1)
                 if match.group(0).startswith("$$"):
@@ -193,9 +218,14 @@ def interpolate(doc: Document, facts: dict[str, str], report: Report, start: Seq
                 if name in facts:
                     return facts[name]
                 known = ", ".join(sorted(facts)) or "none defined"
-                report.add(doc.rel, doc.line(loc), "FACT001",
-                           f"unknown fact ${{{name}}}; define it under `facts:` (known: {known})")
+                report.add(
+                    doc.rel,
+                    doc.line(loc),
+                    "FACT001",
+                    f"unknown fact ${{{name}}}; define it under `facts:` (known: {known})",
+                )
                 return match.group(0)
+
             return FACT_REF.sub(sub, node)
         return node
 

@@ -54,8 +54,10 @@ class Source(Strict):
     publisher: Text
     date: Text | None = Field(None, description="publication date as written by the publisher: 2018-10-30 or 2014")
     kind: Literal["primary", "secondary"] | None = Field(
-        None, description="primary: the organisation's own post, postmortem, filing, paper, official docs or code; "
-        "secondary: a retelling (news, newsletter, summary, third-party blog)")
+        None,
+        description="primary: the organisation's own post, postmortem, filing, paper, official docs or code; "
+        "secondary: a retelling (news, newsletter, summary, third-party blog)",
+    )
     note: Text | None = None
 
 
@@ -111,7 +113,8 @@ class DiagramCommon(Strict):
     three_am: ThreeAM
     evidence: Evidence
     evidence_note: Text | None = Field(
-        None, description="how a derived number was computed, or what an illustration stands for")
+        None, description="how a derived number was computed, or what an illustration stands for"
+    )
     sources: list[Slug] = Field(default_factory=list)
     related: list[str] = Field(default_factory=list)
     as_of: Text | None = None
@@ -134,8 +137,7 @@ class SubjectHead(Strict):
     company: Text | None = None
     date: Text | None = None
     sources: list[Source] = Field(min_length=1)
-    facts: dict[Annotated[str, Field(pattern=r"^[A-Za-z0-9_.-]+$")], Fact | Text | float] = Field(
-        default_factory=dict)
+    facts: dict[Annotated[str, Field(pattern=r"^[A-Za-z0-9_.-]+$")], Fact | Text | float] = Field(default_factory=dict)
     diagrams: list[dict[str, Any]] = Field(min_length=1)
 
     @field_validator("related")

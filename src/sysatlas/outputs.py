@@ -37,13 +37,23 @@ def manifest(atlas: Atlas, renders: dict[str, Result]) -> list[dict[str, object]
     out = []
     for d in atlas.diagrams():
         r = renders.get(d.key)
-        out.append({
-            "id": d.key, "category": d.category, "subject": d.subject, "diagram": d.common.id,
-            "kind": d.kind.name, "title": d.common.title, "source_file": d.doc.rel, "source_line": d.line,
-            "evidence": d.common.evidence, "sources": d.common.sources,
-            "mmd": f"{d.category}/{d.subject}/{d.common.id}.mmd",
-            "width": round(r.width) if r else None, "height": round(r.height) if r else None,
-        })
+        out.append(
+            {
+                "id": d.key,
+                "category": d.category,
+                "subject": d.subject,
+                "diagram": d.common.id,
+                "kind": d.kind.name,
+                "title": d.common.title,
+                "source_file": d.doc.rel,
+                "source_line": d.line,
+                "evidence": d.common.evidence,
+                "sources": d.common.sources,
+                "mmd": f"{d.category}/{d.subject}/{d.common.id}.mmd",
+                "width": round(r.width) if r else None,
+                "height": round(r.height) if r else None,
+            }
+        )
     return out
 
 
@@ -55,7 +65,6 @@ def write_diagrams(layout: Layout, atlas: Atlas, renders: dict[str, Result]) -> 
             path = folder / d.category / d.subject / f"{d.common.id}.mmd"
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(d.mermaid, encoding="utf-8")
-        (folder / "manifest.json").write_text(json.dumps(manifest(atlas, renders), indent=1) + "\n",
-                                              encoding="utf-8")
+        (folder / "manifest.json").write_text(json.dumps(manifest(atlas, renders), indent=1) + "\n", encoding="utf-8")
 
     swap_in(layout.diagrams, fill)

@@ -35,8 +35,14 @@ def render_stage(atlas: Atlas, report: Report) -> None:
             report.add(d.doc.rel, d.line, "KIND002", f"template {d.kind.name} failed: {exc}")
 
 
-def browser_stage(layout: Layout, diagrams: list[Diagram], report: Report, renderer: Renderer | None,
-                  progress: Callable[[int], None] | None = None, use_cache: bool = True) -> dict[str, Result]:
+def browser_stage(
+    layout: Layout,
+    diagrams: list[Diagram],
+    report: Report,
+    renderer: Renderer | None,
+    progress: Callable[[int], None] | None = None,
+    use_cache: bool = True,
+) -> dict[str, Result]:
     """Render each diagram with the real Mermaid in Chromium; MMD001 on failure, READ003 when too wide."""
     todo = [d for d in diagrams if d.mermaid]
     cache = Cache(layout.cache / "render", browser.bundle_digest(layout.mermaid_bundle)) if use_cache else None
@@ -49,16 +55,28 @@ def browser_stage(layout: Layout, diagrams: list[Diagram], report: Report, rende
         out[d.key] = result
         if not result.ok:
             first = result.error.strip().splitlines()[0] if result.error.strip() else "unknown error"
-            report.add(d.doc.rel, d.line, "MMD001", f"Mermaid {browser.config.MERMAID_VERSION} cannot render "
-                       f"{d.key}: {first}")
+            report.add(
+                d.doc.rel, d.line, "MMD001", f"Mermaid {browser.config.MERMAID_VERSION} cannot render {d.key}: {first}"
+            )
         elif result.width > d.kind.max_width:
-            report.add(d.doc.rel, d.line, "READ003", f"{d.key} renders {result.width:.0f} px wide (limit "
-                       f"{d.kind.max_width}); use direction TB, fewer entries, or split it")
+            report.add(
+                d.doc.rel,
+                d.line,
+                "READ003",
+                f"{d.key} renders {result.width:.0f} px wide (limit "
+                f"{d.kind.max_width}); use direction TB, fewer entries, or split it",
+            )
     return out
 
 
-def check(layout: Layout, *, with_browser: bool = False, renderer: Renderer | None = None,
-          progress: Callable[[int], None] | None = None, use_cache: bool = True) -> Outcome:
+def check(
+    layout: Layout,
+    *,
+    with_browser: bool = False,
+    renderer: Renderer | None = None,
+    progress: Callable[[int], None] | None = None,
+    use_cache: bool = True,
+) -> Outcome:
     """Load, validate, render and lint all content; with_browser adds the Chromium render."""
     report = Report()
     atlas = load_atlas(layout, report)
@@ -70,9 +88,16 @@ def check(layout: Layout, *, with_browser: bool = False, renderer: Renderer | No
     return outcome
 
 
-def build(layout: Layout, *, renderer: Renderer | None = None, progress: Callable[[int], None] | None = None,
-          site: bool = True, use_cache: bool = True, ignore: frozenset[str] = frozenset(),
-          checked: Outcome | None = None) -> Outcome:
+def build(
+    layout: Layout,
+    *,
+    renderer: Renderer | None = None,
+    progress: Callable[[int], None] | None = None,
+    site: bool = True,
+    use_cache: bool = True,
+    ignore: frozenset[str] = frozenset(),
+    checked: Outcome | None = None,
+) -> Outcome:
     """Check everything in the browser, then write diagrams and the site; on any problem write nothing.
 
     `checked` is the result of a `check` without browser the caller already ran (the CLI does, to size its

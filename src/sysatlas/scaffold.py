@@ -6,18 +6,47 @@ from .atlas import Inventory
 
 # The kind each inventory diagram id usually takes; the author may change it.
 DEFAULT_KIND = {
-    "concept-timeline": "sequence", "implementation": "architecture", "comparison": "comparison",
-    "failure-behavior": "cascade", "performance-profile": "chart", "decision-tree": "decision",
-    "protocol-flow": "sequence", "state-machine": "state", "deployment-topology": "architecture",
-    "failure-recovery": "cascade", "tuning-guide": "decision", "overview": "architecture",
-    "request-flow": "sequence", "failure-handling": "cascade", "migration-strategy": "gantt",
-    "anti-patterns": "decision", "request-journey": "sequence", "write-path": "sequence", "read-path": "sequence",
-    "scale-evolution": "gantt", "cost-breakdown": "pie", "incident-timeline": "timeline", "timeline": "timeline",
-    "cascade": "cascade", "latency-distribution": "chart", "resource-utilization": "chart",
-    "scaling-curve": "chart", "bottleneck-analysis": "cascade", "before-after": "architecture",
-    "phased-plan": "gantt", "cutover": "sequence", "breakdown": "pie", "per-tier": "architecture",
-    "optimization": "chart", "triage-tree": "decision", "symptom-map": "mindmap", "investigation": "sequence",
-    "mitigation": "decision", "procedure": "sequence", "metrics": "chart", "team-structure": "mindmap",
+    "concept-timeline": "sequence",
+    "implementation": "architecture",
+    "comparison": "comparison",
+    "failure-behavior": "cascade",
+    "performance-profile": "chart",
+    "decision-tree": "decision",
+    "protocol-flow": "sequence",
+    "state-machine": "state",
+    "deployment-topology": "architecture",
+    "failure-recovery": "cascade",
+    "tuning-guide": "decision",
+    "overview": "architecture",
+    "request-flow": "sequence",
+    "failure-handling": "cascade",
+    "migration-strategy": "gantt",
+    "anti-patterns": "decision",
+    "request-journey": "sequence",
+    "write-path": "sequence",
+    "read-path": "sequence",
+    "scale-evolution": "gantt",
+    "cost-breakdown": "pie",
+    "incident-timeline": "timeline",
+    "timeline": "timeline",
+    "cascade": "cascade",
+    "latency-distribution": "chart",
+    "resource-utilization": "chart",
+    "scaling-curve": "chart",
+    "bottleneck-analysis": "cascade",
+    "before-after": "architecture",
+    "phased-plan": "gantt",
+    "cutover": "sequence",
+    "breakdown": "pie",
+    "per-tier": "architecture",
+    "optimization": "chart",
+    "triage-tree": "decision",
+    "symptom-map": "mindmap",
+    "investigation": "sequence",
+    "mitigation": "decision",
+    "procedure": "sequence",
+    "metrics": "chart",
+    "team-structure": "mindmap",
 }
 
 # A minimal body per kind that passes the schema; every FILL is reported by the placeholder check (PH001).
@@ -105,20 +134,26 @@ def skeleton(inventory: Inventory, category: str, subject: str, today: str) -> s
     """Return YAML text for a new subject with one stub per diagram the inventory expects."""
     cat = inventory.categories[category]
     out = [HEADER.format(category=category, subject=subject)]
-    out.append(f'id: {subject}\ntitle: "FILL title"\nsummary: "FILL two sentences: what it is, why it matters"\n'
-               f'tags: []\nrelated: []\nas_of: "{today}"\n')
-    out.append('sources:\n  - id: fill-source\n    url: https://FILL.invalid/\n    title: "FILL document title"\n'
-               '    publisher: "FILL publisher"\n    date: "FILL YYYY-MM-DD"\n')
-    out.append("facts:\n  fill_fact: {value: \"FILL\", unit: ms, source: fill-source}\n")
+    out.append(
+        f'id: {subject}\ntitle: "FILL title"\nsummary: "FILL two sentences: what it is, why it matters"\n'
+        f'tags: []\nrelated: []\nas_of: "{today}"\n'
+    )
+    out.append(
+        'sources:\n  - id: fill-source\n    url: https://FILL.invalid/\n    title: "FILL document title"\n'
+        '    publisher: "FILL publisher"\n    date: "FILL YYYY-MM-DD"\n'
+    )
+    out.append('facts:\n  fill_fact: {value: "FILL", unit: ms, source: fill-source}\n')
     out.append("diagrams:\n")
     ids = cat.diagram_ids or ("overview",)
     whats = cat.diagram_whats or ("FILL",)
     for did, what in zip(ids, whats, strict=True):
         kind = DEFAULT_KIND.get(did, "architecture")
-        out.append(f"  # {did}: {what}\n"
-                   f"  - id: {did}\n    kind: {kind}\n    title: \"FILL title\"\n    caption: \"FILL caption\"\n"
-                   "    evidence: reported\n    sources: [fill-source]\n"
-                   "    three_am: {breaks: \"FILL\", looks_like: \"FILL metric or log line\", "
-                   "check_first: \"FILL\"}\n"
-                   f"    body:\n{BODIES[kind]}\n")
+        out.append(
+            f"  # {did}: {what}\n"
+            f'  - id: {did}\n    kind: {kind}\n    title: "FILL title"\n    caption: "FILL caption"\n'
+            "    evidence: reported\n    sources: [fill-source]\n"
+            '    three_am: {breaks: "FILL", looks_like: "FILL metric or log line", '
+            'check_first: "FILL"}\n'
+            f"    body:\n{BODIES[kind]}\n"
+        )
     return "".join(out)

@@ -45,18 +45,24 @@ def coverage(atlas: Atlas) -> list[CategoryStats]:
 
 def table(rows: list[CategoryStats]) -> list[str]:
     """Return the coverage as aligned text lines."""
-    head = f"{'category':<14}{'pri':<5}{'subjects':>10}{'complete':>10}{'diagrams':>14}{'done':>7}" \
-           f"{'reported':>10}{'derived':>9}{'illustr.':>10}"
+    head = (
+        f"{'category':<14}{'pri':<5}{'subjects':>10}{'complete':>10}{'diagrams':>14}{'done':>7}"
+        f"{'reported':>10}{'derived':>9}{'illustr.':>10}"
+    )
     lines = [head, "-" * len(head)]
     for r in rows:
-        lines.append(f"{r.id:<14}{r.priority:<5}{f'{r.subjects_done}/{r.subjects_needed}':>10}"
-                     f"{r.complete_subjects:>10}{f'{r.diagrams}/{r.target}':>14}{r.percent:>6.0f}%"
-                     f"{r.evidence['reported']:>10}{r.evidence['derived']:>9}{r.evidence['illustrative']:>10}")
+        lines.append(
+            f"{r.id:<14}{r.priority:<5}{f'{r.subjects_done}/{r.subjects_needed}':>10}"
+            f"{r.complete_subjects:>10}{f'{r.diagrams}/{r.target}':>14}{r.percent:>6.0f}%"
+            f"{r.evidence['reported']:>10}{r.evidence['derived']:>9}{r.evidence['illustrative']:>10}"
+        )
     total = sum(r.diagrams for r in rows)
     target = sum(r.target for r in rows)
     lines.append("-" * len(head))
-    lines.append(f"{'total':<19}{sum(r.subjects_done for r in rows):>10}{sum(r.complete_subjects for r in rows):>10}"
-                 f"{f'{total}/{target}':>14}{100.0 * total / target if target else 0:>6.0f}%"
-                 f"{sum(r.evidence['reported'] for r in rows):>10}{sum(r.evidence['derived'] for r in rows):>9}"
-                 f"{sum(r.evidence['illustrative'] for r in rows):>10}")
+    lines.append(
+        f"{'total':<19}{sum(r.subjects_done for r in rows):>10}{sum(r.complete_subjects for r in rows):>10}"
+        f"{f'{total}/{target}':>14}{100.0 * total / target if target else 0:>6.0f}%"
+        f"{sum(r.evidence['reported'] for r in rows):>10}{sum(r.evidence['derived'] for r in rows):>9}"
+        f"{sum(r.evidence['illustrative'] for r in rows):>10}"
+    )
     return lines

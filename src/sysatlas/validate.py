@@ -36,8 +36,12 @@ def load_atlas(layout: Layout, report: Report, only: list[Path] | None = None) -
         subject = validate_subject(doc, category, report)
         if subject is not None:
             if subject.head.id != path.stem:
-                report.add(rel, doc.line(("id",)), "ID003",
-                           f"subject id {subject.head.id!r} must match the file name {path.stem!r}")
+                report.add(
+                    rel,
+                    doc.line(("id",)),
+                    "ID003",
+                    f"subject id {subject.head.id!r} must match the file name {path.stem!r}",
+                )
             atlas.subjects.append(subject)
     return atlas
 
@@ -45,8 +49,13 @@ def load_atlas(layout: Layout, report: Report, only: list[Path] | None = None) -
 def validate_subject(doc: Document, category: str, report: Report) -> Subject | None:
     """Validate one parsed file; return the subject with the diagrams that passed."""
     if not isinstance(doc.data, dict):
-        report.add(doc.rel, 1, "SCHEMA001", "a subject file must be a mapping with id, title, summary, sources, "
-                   "facts and diagrams; run `sysatlas new CATEGORY SUBJECT` for a skeleton")
+        report.add(
+            doc.rel,
+            1,
+            "SCHEMA001",
+            "a subject file must be a mapping with id, title, summary, sources, "
+            "facts and diagrams; run `sysatlas new CATEGORY SUBJECT` for a skeleton",
+        )
         return None
     facts = fact_values(doc.data.get("facts"))
     if isinstance(doc.data.get("diagrams"), list):
@@ -62,16 +71,22 @@ def validate_subject(doc: Document, category: str, report: Report) -> Subject | 
     for i, raw in enumerate(head.diagrams):
         kind = kinds.get(str(raw.get("kind", "")))
         if kind is None:
-            report.add(doc.rel, doc.line(("diagrams", i, "kind")), "KIND001",
-                       f"kind {raw.get('kind')!r} is unknown; use one of: {', '.join(kinds)}")
+            report.add(
+                doc.rel,
+                doc.line(("diagrams", i, "kind")),
+                "KIND001",
+                f"kind {raw.get('kind')!r} is unknown; use one of: {', '.join(kinds)}",
+            )
             continue
         # the common fields and the body are checked separately, so one run reports the mistakes of both
-        common = _validated(DiagramCommon, {k: v for k, v in raw.items() if k != "body"}, doc, ("diagrams", i),
-                            report)
+        common = _validated(DiagramCommon, {k: v for k, v in raw.items() if k != "body"}, doc, ("diagrams", i), report)
         if "body" not in raw:
-            report.add(doc.rel, doc.line(("diagrams", i)), "SCHEMA003",
-                       f"missing required key 'body' at diagrams.{i}.body; "
-                       f"see src/sysatlas/kinds/{kind.name}/README.md")
+            report.add(
+                doc.rel,
+                doc.line(("diagrams", i)),
+                "SCHEMA003",
+                f"missing required key 'body' at diagrams.{i}.body; see src/sysatlas/kinds/{kind.name}/README.md",
+            )
             continue
         body = _validated(kind.body, raw["body"], doc, ("diagrams", i, "body"), report)
         if common is None or body is None:
@@ -85,8 +100,9 @@ def validate_subject(doc: Document, category: str, report: Report) -> Subject | 
     return subject
 
 
-def _validated(model: type[BaseModel], data: Any, doc: Document, prefix: tuple[Any, ...],
-               report: Report) -> BaseModel | None:
+def _validated(
+    model: type[BaseModel], data: Any, doc: Document, prefix: tuple[Any, ...], report: Report
+) -> BaseModel | None:
     try:
         return model.model_validate(data)
     except ValidationError as exc:
@@ -94,8 +110,9 @@ def _validated(model: type[BaseModel], data: Any, doc: Document, prefix: tuple[A
         return None
 
 
-def schema_errors(exc: ValidationError, doc: Document, prefix: tuple[Any, ...], model: type[BaseModel],
-                  report: Report) -> None:
+def schema_errors(
+    exc: ValidationError, doc: Document, prefix: tuple[Any, ...], model: type[BaseModel], report: Report
+) -> None:
     """Turn pydantic errors into SCHEMA diagnostics with the line of the offending key."""
     for err in exc.errors(include_url=False):
         loc = tuple(err["loc"])
@@ -103,8 +120,11 @@ def schema_errors(exc: ValidationError, doc: Document, prefix: tuple[Any, ...], 
         line = doc.line((*prefix, *loc))
         kind = err["type"]
         last = loc[-1] if loc else "(top)"
-        clean = (*found[len(prefix):], last) if kind in ("extra_forbidden", "missing") and last not in found[-1:] \
-            else tuple(found[len(prefix):])
+        clean = (
+            (*found[len(prefix) :], last)
+            if kind in ("extra_forbidden", "missing") and last not in found[-1:]
+            else tuple(found[len(prefix) :])
+        )
         where = ".".join(str(s) for s in (*prefix, *clean)) or "(top)"
         if kind == "extra_forbidden":
             allowed = ", ".join(sorted(allowed_keys(model, loc))) or "none"

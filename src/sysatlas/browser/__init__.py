@@ -23,8 +23,16 @@ from .config import CONFIG, config_js
 
 HERE = Path(__file__).parent
 T = TypeVar("T")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-sync",
-                 "--disable-background-networking", "--disable-component-update", "--disable-dev-shm-usage"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-dev-shm-usage",
+]
 BATCH = 25
 
 
@@ -41,18 +49,26 @@ class Result:
 
 
 class Renderer(Protocol):
-    def render(self, items: Sequence[tuple[str, str]],
-               progress: Callable[[int], None] | None = None) -> list[Result]: ...
+    def render(
+        self, items: Sequence[tuple[str, str]], progress: Callable[[int], None] | None = None
+    ) -> list[Result]: ...
 
 
 def chromium_path() -> str:
     """Return the Chromium to drive: $SYSATLAS_CHROMIUM, /usr/bin/chromium, or one on PATH."""
-    for candidate in (os.environ.get("SYSATLAS_CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium"),
-                      shutil.which("chromium-browser"), shutil.which("google-chrome")):
+    for candidate in (
+        os.environ.get("SYSATLAS_CHROMIUM"),
+        "/usr/bin/chromium",
+        shutil.which("chromium"),
+        shutil.which("chromium-browser"),
+        shutil.which("google-chrome"),
+    ):
         if candidate and Path(candidate).exists():
             return candidate
-    raise ToolError("no Chromium found: install Debian's `chromium` (apt-get install chromium) or set "
-                    "SYSATLAS_CHROMIUM to a Chromium binary")
+    raise ToolError(
+        "no Chromium found: install Debian's `chromium` (apt-get install chromium) or set "
+        "SYSATLAS_CHROMIUM to a Chromium binary"
+    )
 
 
 class ChromiumRenderer:
@@ -64,8 +80,7 @@ class ChromiumRenderer:
         self.bundle = bundle
         self.pages = max(1, pages)
 
-    def render(self, items: Sequence[tuple[str, str]],
-               progress: Callable[[int], None] | None = None) -> list[Result]:
+    def render(self, items: Sequence[tuple[str, str]], progress: Callable[[int], None] | None = None) -> list[Result]:
         """Render (id, text) pairs; return one Result each, in order."""
         if not items:
             return []
@@ -80,10 +95,9 @@ class ChromiumRenderer:
             (folder / "config.js").write_text(config_js(), encoding="utf-8")
             os.symlink(self.bundle.resolve(), folder / "mermaid.min.js")
             async with async_playwright() as pw:
-                browser = await pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS,
-                                                   headless=True)
+                browser = await pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True)
                 try:
-                    batches = [items[i:i + BATCH] for i in range(0, len(items), BATCH)]
+                    batches = [items[i : i + BATCH] for i in range(0, len(items), BATCH)]
                     queue: asyncio.Queue[tuple[int, list[tuple[str, str]]]] = asyncio.Queue()
                     for i, batch in enumerate(batches):
                         queue.put_nowait((i, batch))
@@ -153,8 +167,9 @@ class Cache:
         tmp.replace(path)
 
 
-def render_all(texts: Sequence[str], renderer: Renderer | None, cache: Cache | None,
-               progress: Callable[[int], None] | None = None) -> list[Result]:
+def render_all(
+    texts: Sequence[str], renderer: Renderer | None, cache: Cache | None, progress: Callable[[int], None] | None = None
+) -> list[Result]:
     """Return a Result per text: from the cache when it has one, else rendered (and cached if it rendered)."""
     results: list[Result | None] = [cache.get(t) if cache else None for t in texts]
     todo = [i for i, r in enumerate(results) if r is None]

@@ -70,9 +70,31 @@ def registry() -> dict[str, Kind]:
 
 
 # Fields that hold ids, references or enum values: never shown as text, so never checked as text.
-NOT_TEXT = frozenset({"id", "from_", "to", "kind", "type", "shape", "status", "role", "severity", "style",
-                      "arrow", "goto", "choose", "after", "direction", "start", "over", "better",
-                      "date_format", "axis_format", "evidence"})
+NOT_TEXT = frozenset(
+    {
+        "id",
+        "from_",
+        "to",
+        "kind",
+        "type",
+        "shape",
+        "status",
+        "role",
+        "severity",
+        "style",
+        "arrow",
+        "goto",
+        "choose",
+        "after",
+        "direction",
+        "start",
+        "over",
+        "better",
+        "date_format",
+        "axis_format",
+        "evidence",
+    }
+)
 
 
 def walk_text(model: Any) -> list[str]:

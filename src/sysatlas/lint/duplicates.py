@@ -30,9 +30,13 @@ def check(atlas: Atlas, report: Report) -> None:
         key = (d.kind.name, d.kind.shape(d.body))
         first = shapes.setdefault(key, d)
         if first is not d and d.kind.same_shape_is_stamping:
-            report.add(d.doc.rel, d.line, "DUP001",
-                       f"{d.key} has the same structure as {first.key} ({first.origin}) with only labels "
-                       "changed; make each diagram say something the other does not")
+            report.add(
+                d.doc.rel,
+                d.line,
+                "DUP001",
+                f"{d.key} has the same structure as {first.key} ({first.origin}) with only labels "
+                "changed; make each diagram say something the other does not",
+            )
     by_kind: dict[str, list[tuple[Diagram, frozenset[str]]]] = {}
     for d in diagrams:
         words = _words(d)
@@ -42,12 +46,16 @@ def check(atlas: Atlas, report: Report) -> None:
         # Jaccard >= SIMILAR needs the smaller set to be >= SIMILAR of the larger: compare neighbours by size only
         group.sort(key=lambda item: len(item[1]))
         for i, (a, wa) in enumerate(group):
-            for b, wb in group[i + 1:]:
+            for b, wb in group[i + 1 :]:
                 if len(wa) < SIMILAR * len(wb):
                     break
                 score = len(wa & wb) / len(wa | wb)
                 if score >= SIMILAR:
                     first, second = sorted((a, b), key=lambda d: (d.doc.rel, d.index))
-                    report.add(second.doc.rel, second.line, "DUP002",
-                               f"{second.key} shares {score:.0%} of its words with {first.key} ({first.origin}); "
-                               "merge them or make them differ in substance")
+                    report.add(
+                        second.doc.rel,
+                        second.line,
+                        "DUP002",
+                        f"{second.key} shares {score:.0%} of its words with {first.key} ({first.origin}); "
+                        "merge them or make them differ in substance",
+                    )

@@ -8,11 +8,44 @@ from ..atlas import Atlas
 from ..diagnostics import Report
 from ..model import Fact
 
-WORDS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-         "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-         "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
-         "fifty": 50, "sixty": 60, "hundred": 100, "thousand": 1000, "half": 0.5, "dozen": 12, "once": 1,
-         "twice": 2, "single": 1, "double": 2, "triple": 3, "million": 1_000_000, "billion": 1_000_000_000}
+WORDS = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "hundred": 100,
+    "thousand": 1000,
+    "half": 0.5,
+    "dozen": 12,
+    "once": 1,
+    "twice": 2,
+    "single": 1,
+    "double": 2,
+    "triple": 3,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+}
 NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?|\.\d+")
 GROUPED = re.compile(r"\d{1,3}(?:[\u202f\u2009\u00a0 ]\d{3})+(?!\d)")
 
@@ -45,8 +78,20 @@ def _same(wanted: float, said: float, decimals: int) -> bool:
     return round(said, decimals) == wanted and abs(said) >= 1
 
 
-MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-          "november", "december"]
+MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
 MOMENT = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})?(?:[ T]?(?P<h>\d{1,2}):(?P<m>\d{2})(?::\d{2})?)?$")
 
 
@@ -94,11 +139,19 @@ def check(atlas: Atlas, report: Report) -> None:
             if not isinstance(fact, Fact) or fact.level != "reported":
                 continue
             if not fact.quote:
-                report.add(subject.doc.rel, subject.doc.line(("facts", name)), "FACT002",
-                           f"fact {name!r} is reported from {fact.source!r} but has no `quote:`; copy the "
-                           "sentence of the source that states it, verbatim, or set `evidence:` to what it is "
-                           "(derived, estimate, illustrative, unquoted)")
+                report.add(
+                    subject.doc.rel,
+                    subject.doc.line(("facts", name)),
+                    "FACT002",
+                    f"fact {name!r} is reported from {fact.source!r} but has no `quote:`; copy the "
+                    "sentence of the source that states it, verbatim, or set `evidence:` to what it is "
+                    "(derived, estimate, illustrative, unquoted)",
+                )
             elif not value_in_quote(fact):
-                report.add(subject.doc.rel, subject.doc.line(("facts", name, "quote")), "FACT003",
-                           f"fact {name!r}: its value {fact.value!r} does not appear in its quote; write the value "
-                           "as the source states it (same number, same unit) or quote the sentence that states it")
+                report.add(
+                    subject.doc.rel,
+                    subject.doc.line(("facts", name, "quote")),
+                    "FACT003",
+                    f"fact {name!r}: its value {fact.value!r} does not appear in its quote; write the value "
+                    "as the source states it (same number, same unit) or quote the sentence that states it",
+                )

@@ -18,8 +18,7 @@ def check(atlas: Atlas, report: Report) -> None:
                 _one(atlas, written, ref, d.doc.rel, d.doc.line(("diagrams", d.index, "related", j)), report, d.key)
 
 
-def _one(atlas: Atlas, written: dict[str, set[str]], ref: str, rel: str, line: int, report: Report,
-         here: str) -> None:
+def _one(atlas: Atlas, written: dict[str, set[str]], ref: str, rel: str, line: int, report: Report, here: str) -> None:
     match = REF.match(ref)
     if not match:
         return
@@ -31,5 +30,10 @@ def _one(atlas: Atlas, written: dict[str, set[str]], ref: str, rel: str, line: i
             have = ", ".join(sorted(written[key]))
             report.add(rel, line, "REF001", f"{ref!r}: {key} has no diagram {match['diagram']!r}; it has: {have}")
     elif not atlas.inventory.listed(match["category"], match["subject"]):
-        report.add(rel, line, "REF001", f"{ref!r} names no written subject and none the inventory lists; "
-                   "check the spelling against content/inventory.yaml")
+        report.add(
+            rel,
+            line,
+            "REF001",
+            f"{ref!r} names no written subject and none the inventory lists; "
+            "check the spelling against content/inventory.yaml",
+        )

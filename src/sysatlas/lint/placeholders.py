@@ -10,9 +10,14 @@ from ..kinds import walk_text
 from ..model import Fact
 
 PATTERNS = [
-    (re.compile(r"\b(?:service|server|node|database|db|system|component|team|client)"
-                r" (?:(?-i:[A-F])|[0-9]{1,2})\b(?![.\w])(?!\s*(?:ms|s|GB|TB|MB|%|nodes|replicas|x))", re.I),
-     "a generic name"),
+    (
+        re.compile(
+            r"\b(?:service|server|node|database|db|system|component|team|client)"
+            r" (?:(?-i:[A-F])|[0-9]{1,2})\b(?![.\w])(?!\s*(?:ms|s|GB|TB|MB|%|nodes|replicas|x))",
+            re.I,
+        ),
+        "a generic name",
+    ),
     (re.compile(r"\b(?:foo|foobar|baz|qux|lorem|ipsum|dolor)\b", re.I), "a filler word"),
     (re.compile(r"\b(?:TODO|TBD|FIXME|XXX|FILL)\b"), "an unfinished marker"),
     (re.compile(r"\bexample\.(?:com|org|net)\b", re.I), "an example domain"),
@@ -43,15 +48,22 @@ def check(atlas: Atlas, report: Report) -> None:
         for text in head:
             what = find(text)
             if what:
-                report.add(s.doc.rel, s.doc.line(("id",)), "PH001",
-                           f"subject {s.head.id!r} contains {what} in {text[:60]!r}; write the real text")
+                report.add(
+                    s.doc.rel,
+                    s.doc.line(("id",)),
+                    "PH001",
+                    f"subject {s.head.id!r} contains {what} in {text[:60]!r}; write the real text",
+                )
                 break
     for d in atlas.diagrams():
         texts = [d.common.title, d.common.caption, *walk_text(d.common.three_am), *walk_text(d.body)]
         for text in texts:
             what = find(text)
             if what:
-                report.add(d.doc.rel, d.line, "PH001",
-                           f"diagram {d.common.id!r} contains {what} in {text[:60]!r}; name the real system, "
-                           "number or step")
+                report.add(
+                    d.doc.rel,
+                    d.line,
+                    "PH001",
+                    f"diagram {d.common.id!r} contains {what} in {text[:60]!r}; name the real system, number or step",
+                )
                 break

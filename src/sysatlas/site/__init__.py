@@ -50,8 +50,13 @@ def write_docs(layout: Layout, outcome: Outcome) -> list[Page]:
 
 def mkdocs_config(layout: Layout, generated: list[Page], site_dir: Path) -> Path:
     """Write build/mkdocs.yml with the navigation generated from the pages."""
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(HERE / "templates")), autoescape=False,
-                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(HERE / "templates")),
+        autoescape=False,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
     from .pages import nav_lines
 
     text = env.get_template("mkdocs.yml.j2").render(site_dir=str(site_dir), nav=nav_lines(generated))

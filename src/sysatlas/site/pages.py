@@ -14,9 +14,16 @@ from ..model import REF, Fact, SubjectHead
 from ..stats import CategoryStats, coverage
 
 CATEGORY_TITLES = {
-    "guarantees": "Guarantees", "mechanisms": "Mechanisms", "patterns": "Patterns", "case-studies": "Case studies",
-    "incidents": "Incidents", "performance": "Performance", "migrations": "Migrations", "costs": "Costs",
-    "debugging": "Debugging", "operations": "Operations",
+    "guarantees": "Guarantees",
+    "mechanisms": "Mechanisms",
+    "patterns": "Patterns",
+    "case-studies": "Case studies",
+    "incidents": "Incidents",
+    "performance": "Performance",
+    "migrations": "Migrations",
+    "costs": "Costs",
+    "debugging": "Debugging",
+    "operations": "Operations",
 }
 CATEGORY_PURPOSE = {
     "guarantees": "What a system promises about the order and visibility of operations, and what it costs.",
@@ -102,8 +109,11 @@ def _legend(d: Diagram) -> list[str]:
     if d.kind.name != "chart" or not series:
         return []
     palette = [c.strip() for c in CONFIG["themeVariables"]["xyChart"]["plotColorPalette"].split(",")]
-    items = "".join(f'<span class="sysatlas-key"><i style="background:{palette[i % len(palette)]}"></i>'
-                    f"{html.escape(s.name)} ({s.type})</span>" for i, s in enumerate(series))
+    items = "".join(
+        f'<span class="sysatlas-key"><i style="background:{palette[i % len(palette)]}"></i>'
+        f"{html.escape(s.name)} ({s.type})</span>"
+        for i, s in enumerate(series)
+    )
     return [f'<div class="sysatlas-legend">{items}</div>']
 
 
@@ -113,12 +123,16 @@ def _diagram_block(atlas: Atlas, subject: Subject, d: Diagram, src: str, heading
     card = "" if d.kind.name in THEMED else " sysatlas-card"
     out = [f"{heading} {md(c.title)} {{#{c.id}}}", ""] if heading else []
     as_of = c.as_of or subject.head.as_of
-    out.append(f'<p class="sysatlas-meta"><span class="sysatlas-badge {c.evidence}" '
-               f'title="evidence level">{c.evidence}</span> as of {md(as_of)} · {d.kind.name} · '
-               f'<code>{attr(d.key)}</code></p>')
+    out.append(
+        f'<p class="sysatlas-meta"><span class="sysatlas-badge {c.evidence}" '
+        f'title="evidence level">{c.evidence}</span> as of {md(as_of)} · {d.kind.name} · '
+        f"<code>{attr(d.key)}</code></p>"
+    )
     out.append("")
-    out.append(f'<figure class="sysatlas-diagram kind-{d.kind.name}{card}" data-diagram="{attr(d.subject)}--{c.id}" '
-               f'data-title="{attr(c.title)}" role="figure" aria-label="{attr(c.title)}" markdown>')
+    out.append(
+        f'<figure class="sysatlas-diagram kind-{d.kind.name}{card}" data-diagram="{attr(d.subject)}--{c.id}" '
+        f'data-title="{attr(c.title)}" role="figure" aria-label="{attr(c.title)}" markdown>'
+    )
     out.append('<div class="sysatlas-scroll" markdown>')
     out.append("")
     out.append("```mermaid")
@@ -128,16 +142,22 @@ def _diagram_block(atlas: Atlas, subject: Subject, d: Diagram, src: str, heading
     out.append("</div>")
     out += _legend(d)
     out.append(f"<figcaption>{with_quotes(c.caption, subject.head)}</figcaption>")
-    out.append('<div class="sysatlas-tools"><button type="button" data-action="zoom">Zoom / full screen</button>'
-               '<button type="button" data-action="copy">Copy source</button>'
-               '<button type="button" data-action="download">Download SVG</button></div>')
+    out.append(
+        '<div class="sysatlas-tools"><button type="button" data-action="zoom">Zoom / full screen</button>'
+        '<button type="button" data-action="copy">Copy source</button>'
+        '<button type="button" data-action="download">Download SVG</button></div>'
+    )
     out.append("</figure>")
     out.append("")
     if c.evidence != "reported" and c.evidence_note:
         out += [f"*{c.evidence.capitalize()}:* {md(c.evidence_note)}", ""]
-    out += ['!!! warning "At 3 AM"', f"    **What breaks:** {md(c.three_am.breaks)}  ",
-            f"    **What it looks like:** {md(c.three_am.looks_like)}  ",
-            f"    **Check first:** {md(c.three_am.check_first)}", ""]
+    out += [
+        '!!! warning "At 3 AM"',
+        f"    **What breaks:** {md(c.three_am.breaks)}  ",
+        f"    **What it looks like:** {md(c.three_am.looks_like)}  ",
+        f"    **Check first:** {md(c.three_am.check_first)}",
+        "",
+    ]
     out += ['??? note "Text alternative"']
     out += [f"    - {md(line)}" for line in d.kind.describe(d.body)]
     out.append("")
@@ -150,8 +170,10 @@ def _diagram_block(atlas: Atlas, subject: Subject, d: Diagram, src: str, heading
         cited.append(f"{title}, {md(s.publisher)}" + (f", {md(s.date)}" if s.date else ""))
     out.append("**Sources:** " + "; ".join(cited))
     out.append("")
-    out.append(f"[Report an error in this diagram]({rel_link(src, 'about.md')}#report){{ .sysatlas-report "
-               f'data-diagram="{attr(d.key)}" }}')
+    out.append(
+        f"[Report an error in this diagram]({rel_link(src, 'about.md')}#report){{ .sysatlas-report "
+        f'data-diagram="{attr(d.key)}" }}'
+    )
     out.append("")
     if c.related:
         out.append("**Related:** " + " · ".join(_ref_link(atlas, src, r) for r in c.related))
@@ -177,8 +199,10 @@ def _linked_from(src: str, sources: list[Subject]) -> list[str]:
     parts = []
     for cid in CATEGORY_TITLES:
         if cid in by_category:
-            links = ", ".join(f"[{md(s.head.title)}]({rel_link(src, subject_path(s.category, s.head.id))})"
-                              for s in sorted(by_category[cid], key=lambda x: x.head.title))
+            links = ", ".join(
+                f"[{md(s.head.title)}]({rel_link(src, subject_path(s.category, s.head.id))})"
+                for s in sorted(by_category[cid], key=lambda x: x.head.title)
+            )
             parts.append(f"*{CATEGORY_TITLES[cid]}:* {links}")
     return ["**Linked from:** " + "; ".join(parts), ""] if parts else []
 
@@ -225,8 +249,11 @@ def _facts_table(h: SubjectHead) -> list[str]:
     if not h.facts:
         return []
     titles = {x.id: x.title for x in h.sources}
-    out = ["??? info \"Key facts, quoted from their sources\"", "    | Fact | Value | Evidence | The source says |",
-           "    |---|---|---|---|"]
+    out = [
+        '??? info "Key facts, quoted from their sources"',
+        "    | Fact | Value | Evidence | The source says |",
+        "    |---|---|---|---|",
+    ]
     for name, fact in h.facts.items():
         if not isinstance(fact, Fact):
             out.append(f"    | {md(name)} | {md(_fact_shown(fact))} | | |")
@@ -246,8 +273,9 @@ def _facts_table(h: SubjectHead) -> list[str]:
 def with_quotes(text: str, h: SubjectHead) -> str:
     """Escape `text` for prose and mark each quoted fact's value so the reader can hover it for the quote."""
     out = md(text)
-    for fact in sorted((f for f in h.facts.values() if isinstance(f, Fact) and f.quote),
-                       key=lambda f: -len(_fact_shown(f))):
+    for fact in sorted(
+        (f for f in h.facts.values() if isinstance(f, Fact) and f.quote), key=lambda f: -len(_fact_shown(f))
+    ):
         shown = md(_fact_shown(fact))
         if len(shown) < 3 or shown not in out:
             continue
@@ -280,8 +308,7 @@ def subject_pages(atlas: Atlas, s: Subject, linked_from: list[Subject]) -> list[
     for d in s.diagrams:
         path = diagram_path(d)
         index.append(f"- [{md(d.common.title)}]({rel_link(src, path)}): {md(d.common.caption)}")
-        body = [f"# {md(d.common.title)} {{#{d.common.id}}}", "",
-                f"[← {md(s.head.title)}]({rel_link(path, src)})", ""]
+        body = [f"# {md(d.common.title)} {{#{d.common.id}}}", "", f"[← {md(s.head.title)}]({rel_link(path, src)})", ""]
         body += _diagram_block(atlas, s, d, path, heading="")
         result.append(Page(path, d.common.title, "\n".join(body) + "\n", s.category))
     index += ["", *_sources_section(s)]
@@ -291,18 +318,23 @@ def subject_pages(atlas: Atlas, s: Subject, linked_from: list[Subject]) -> list[
 
 def coverage_markdown(rows: list[CategoryStats]) -> str:
     """Return the coverage table as Markdown."""
-    out = ["| Category | Priority | Subjects | Complete subjects | Diagrams | Done | Reported | Derived "
-           "| Illustrative |",
-           "|---|---|---|---|---|---|---|---|---|"]
+    out = [
+        "| Category | Priority | Subjects | Complete subjects | Diagrams | Done | Reported | Derived | Illustrative |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
     for r in rows:
-        out.append(f"| {CATEGORY_TITLES.get(r.id, r.id)} | {r.priority} | {r.subjects_done}/{r.subjects_needed} | "
-                   f"{r.complete_subjects} | {r.diagrams}/{r.target} | {r.percent:.0f}% | {r.evidence['reported']} | "
-                   f"{r.evidence['derived']} | {r.evidence['illustrative']} |")
+        out.append(
+            f"| {CATEGORY_TITLES.get(r.id, r.id)} | {r.priority} | {r.subjects_done}/{r.subjects_needed} | "
+            f"{r.complete_subjects} | {r.diagrams}/{r.target} | {r.percent:.0f}% | {r.evidence['reported']} | "
+            f"{r.evidence['derived']} | {r.evidence['illustrative']} |"
+        )
     total, target = sum(r.diagrams for r in rows), sum(r.target for r in rows)
-    out.append(f"| **Total** | | {sum(r.subjects_done for r in rows)}/{sum(r.subjects_needed for r in rows)} | "
-               f"{sum(r.complete_subjects for r in rows)} | {total}/{target} | "
-               f"{100 * total / target if target else 0:.0f}% | {sum(r.evidence['reported'] for r in rows)} | "
-               f"{sum(r.evidence['derived'] for r in rows)} | {sum(r.evidence['illustrative'] for r in rows)} |")
+    out.append(
+        f"| **Total** | | {sum(r.subjects_done for r in rows)}/{sum(r.subjects_needed for r in rows)} | "
+        f"{sum(r.complete_subjects for r in rows)} | {total}/{target} | "
+        f"{100 * total / target if target else 0:.0f}% | {sum(r.evidence['reported'] for r in rows)} | "
+        f"{sum(r.evidence['derived'] for r in rows)} | {sum(r.evidence['illustrative'] for r in rows)} |"
+    )
     return "\n".join(out) + "\n"
 
 
@@ -311,29 +343,47 @@ def pages(atlas: Atlas) -> list[Page]:
     rows = {r.id: r for r in coverage(atlas)}
     linked = backlinks(atlas)
     result: list[Page] = []
-    home = ["# sysatlas", "",
-            "The reference atlas of production distributed-systems architecture: every diagram generated from "
-            "sourced data, rendered by the same pinned Mermaid in a real browser before it is published, and "
-            "readable offline.", "", "| Category | What it covers | Subjects | Diagrams |", "|---|---|---|---|"]
+    home = [
+        "# sysatlas",
+        "",
+        "The reference atlas of production distributed-systems architecture: every diagram generated from "
+        "sourced data, rendered by the same pinned Mermaid in a real browser before it is published, and "
+        "readable offline.",
+        "",
+        "| Category | What it covers | Subjects | Diagrams |",
+        "|---|---|---|---|",
+    ]
     for cid, cat in atlas.inventory.categories.items():
         r = rows[cid]
-        home.append(f"| [{CATEGORY_TITLES.get(cid, cid)}]({cid}/index.md) | {md(CATEGORY_PURPOSE.get(cid, ''))} | "
-                    f"{r.subjects_done}/{cat.subjects_needed} | {r.diagrams}/{cat.target} |")
-    home += ["", "See [coverage](coverage.md) for the completeness checklist and [about the data](about.md) for how "
-             "facts are sourced and what the evidence levels mean.", ""]
+        home.append(
+            f"| [{CATEGORY_TITLES.get(cid, cid)}]({cid}/index.md) | {md(CATEGORY_PURPOSE.get(cid, ''))} | "
+            f"{r.subjects_done}/{cat.subjects_needed} | {r.diagrams}/{cat.target} |"
+        )
+    home += [
+        "",
+        "See [coverage](coverage.md) for the completeness checklist and [about the data](about.md) for how "
+        "facts are sourced and what the evidence levels mean.",
+        "",
+    ]
     result.append(Page("index.md", "Home", "\n".join(home) + "\n", "", -1))
     tags: dict[str, list[Subject]] = defaultdict(list)
     for cid, cat in atlas.inventory.categories.items():
         written = [s for s in atlas.subjects if s.category == cid]
         src = f"{cid}/index.md"
-        body = [f"# {CATEGORY_TITLES.get(cid, cid)}", "", md(CATEGORY_PURPOSE.get(cid, "")), "",
-                f"{len(written)} of {cat.subjects_needed} subjects written, {rows[cid].diagrams} of {cat.target} "
-                "diagrams.", ""]
+        body = [
+            f"# {CATEGORY_TITLES.get(cid, cid)}",
+            "",
+            md(CATEGORY_PURPOSE.get(cid, "")),
+            "",
+            f"{len(written)} of {cat.subjects_needed} subjects written, {rows[cid].diagrams} of {cat.target} diagrams.",
+            "",
+        ]
         if cat.diagram_ids:
             body += ["Each subject has: " + ", ".join(f"*{md(i)}*" for i in cat.diagram_ids) + ".", ""]
         for s in written:
-            body.append(f"- [{md(s.head.title)}]({rel_link(src, subject_path(cid, s.head.id))}) — "
-                        f"{len(s.diagrams)} diagrams")
+            body.append(
+                f"- [{md(s.head.title)}]({rel_link(src, subject_path(cid, s.head.id))}) — {len(s.diagrams)} diagrams"
+            )
         pending = [x for x in cat.subjects if x not in {s.head.id for s in written}]
         if pending:
             body += ["", "Pending: " + ", ".join(md(p) for p in pending)]
@@ -349,13 +399,24 @@ def pages(atlas: Atlas) -> list[Page]:
         lines = [f"# Tag: {md(t)}", ""]
         src = f"tags/{t}.md"
         for s in tags[t]:
-            lines.append(f"- [{md(s.head.title)}]({rel_link(src, subject_path(s.category, s.head.id))}) "
-                         f"({CATEGORY_TITLES.get(s.category, s.category)})")
+            lines.append(
+                f"- [{md(s.head.title)}]({rel_link(src, subject_path(s.category, s.head.id))}) "
+                f"({CATEGORY_TITLES.get(s.category, s.category)})"
+            )
         result.append(Page(src, t, "\n".join(lines) + "\n", "tags"))
-    result.append(Page("tags/index.md", "Tags", "\n".join(tag_index) + "\n", "tags", 0,
-                       [f"tags/{t}.md" for t in sorted(tags)]))
-    result.append(Page("coverage.md", "Coverage", "# Coverage\n\nGenerated by `sysatlas stats` from "
-                       "`content/inventory.yaml`.\n\n" + coverage_markdown(list(rows.values())), "", 90))
+    result.append(
+        Page("tags/index.md", "Tags", "\n".join(tag_index) + "\n", "tags", 0, [f"tags/{t}.md" for t in sorted(tags)])
+    )
+    result.append(
+        Page(
+            "coverage.md",
+            "Coverage",
+            "# Coverage\n\nGenerated by `sysatlas stats` from "
+            "`content/inventory.yaml`.\n\n" + coverage_markdown(list(rows.values())),
+            "",
+            90,
+        )
+    )
     result.append(Page("about.md", "About the data", ABOUT, "", 91))
     return result
 

@@ -111,12 +111,27 @@ def describe(body: Body) -> list[str]:
 
 def shape(body: Body) -> tuple[Any, ...]:
     order = {n: i for i, n in enumerate([q.id for q in body.questions] + [c.id for c in body.choices])}
-    return (len(body.questions), tuple((len(c.detail), bool(c.status)) for c in body.choices),
-            tuple(sorted((order.get(q.id, -1), order.get(a.goto or a.choose or "", -1))
-                         for q in body.questions for a in q.answers)))
+    return (
+        len(body.questions),
+        tuple((len(c.detail), bool(c.status)) for c in body.choices),
+        tuple(
+            sorted(
+                (order.get(q.id, -1), order.get(a.goto or a.choose or "", -1))
+                for q in body.questions
+                for a in q.answers
+            )
+        ),
+    )
 
 
-KIND = Kind(name="decision", body=Body, folder=Path(__file__).parent, lint=lint, context=context,
-            describe=describe, shape=shape,
-            size=lambda b: (len(b.questions) + len(b.choices), sum(len(q.answers) for q in b.questions)),
-            max_nodes=22)
+KIND = Kind(
+    name="decision",
+    body=Body,
+    folder=Path(__file__).parent,
+    lint=lint,
+    context=context,
+    describe=describe,
+    shape=shape,
+    size=lambda b: (len(b.questions) + len(b.choices), sum(len(q.answers) for q in b.questions)),
+    max_nodes=22,
+)

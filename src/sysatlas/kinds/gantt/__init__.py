@@ -75,8 +75,12 @@ def lint(body: Body) -> Iterable[Finding]:
 
 def context(body: Body) -> dict[str, Any]:
     def spec(task: Task) -> str:
-        parts = [*task.status, task.id, f"after {task.after}" if task.after else str(task.start),
-                 str(task.end or task.duration)]
+        parts = [
+            *task.status,
+            task.id,
+            f"after {task.after}" if task.after else str(task.start),
+            str(task.end or task.duration),
+        ]
         return ", ".join(parts)
 
     return {"spec": spec}
@@ -95,6 +99,13 @@ def describe(body: Body) -> list[str]:
 
 KIND = Kind(
     same_shape_is_stamping=False,
-    name="gantt", body=Body, folder=Path(__file__).parent, lint=lint, context=context, describe=describe,
-            shape=lambda b: tuple(len(s.tasks) for s in b.sections),
-            size=lambda b: (sum(len(s.tasks) for s in b.sections), 0), max_nodes=24)
+    name="gantt",
+    body=Body,
+    folder=Path(__file__).parent,
+    lint=lint,
+    context=context,
+    describe=describe,
+    shape=lambda b: tuple(len(s.tasks) for s in b.sections),
+    size=lambda b: (sum(len(s.tasks) for s in b.sections), 0),
+    max_nodes=24,
+)

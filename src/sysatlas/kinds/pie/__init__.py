@@ -35,9 +35,12 @@ def lint(body: Body) -> Iterable[Finding]:
         yield ("slices", i, "label"), "ID001", f"slice {labels[i]!r} appears twice"
     added = sum(s.value for s in body.slices)
     if abs(added - body.total.value) > body.tolerance * body.total.value:
-        yield (("total", "value"), "NUM001",
-               f"slices add up to {added:g} {body.total.unit} but total says {body.total.value:g}; "
-               f"fix a slice or the total (tolerance {body.tolerance:.0%})")
+        yield (
+            ("total", "value"),
+            "NUM001",
+            f"slices add up to {added:g} {body.total.unit} but total says {body.total.value:g}; "
+            f"fix a slice or the total (tolerance {body.tolerance:.0%})",
+        )
 
 
 def context(body: Body) -> dict[str, Any]:
@@ -46,10 +49,19 @@ def context(body: Body) -> dict[str, Any]:
 
 def describe(body: Body) -> list[str]:
     return [f"Total: {body.total.value:g} {body.total.unit}"] + [
-        f"{s.label}: {s.value:g} ({s.value / body.total.value:.0%})" for s in body.slices]
+        f"{s.label}: {s.value:g} ({s.value / body.total.value:.0%})" for s in body.slices
+    ]
 
 
 KIND = Kind(
     same_shape_is_stamping=False,
-    name="pie", body=Body, folder=Path(__file__).parent, lint=lint, context=context, describe=describe,
-            shape=lambda b: (len(b.slices),), size=lambda b: (len(b.slices), 0), max_nodes=10)
+    name="pie",
+    body=Body,
+    folder=Path(__file__).parent,
+    lint=lint,
+    context=context,
+    describe=describe,
+    shape=lambda b: (len(b.slices),),
+    size=lambda b: (len(b.slices), 0),
+    max_nodes=10,
+)

@@ -26,8 +26,9 @@ class Point(Strict):
 class Body(Strict):
     x: Axis
     y: Axis
-    quadrants: list[Text] = Field(min_length=4, max_length=4,
-                                  description="top-right, top-left, bottom-left, bottom-right")
+    quadrants: list[Text] = Field(
+        min_length=4, max_length=4, description="top-right, top-left, bottom-left, bottom-right"
+    )
     points: list[Point] = Field(min_length=2, max_length=14)
 
 
@@ -48,5 +49,12 @@ def describe(body: Body) -> list[str]:
 
 KIND = Kind(
     same_shape_is_stamping=False,
-    name="quadrant", body=Body, folder=Path(__file__).parent, lint=lint, describe=describe,
-            shape=lambda b: (len(b.points),), size=lambda b: (len(b.points), 0), max_nodes=14)
+    name="quadrant",
+    body=Body,
+    folder=Path(__file__).parent,
+    lint=lint,
+    describe=describe,
+    shape=lambda b: (len(b.points),),
+    size=lambda b: (len(b.points), 0),
+    max_nodes=14,
+)

@@ -35,19 +35,29 @@ def lint(body: Body) -> Iterable[Finding]:
             when = offset_seconds(event.at)
             loc = ("sections", s, "events", e, "at")
             if when is None:
-                yield (loc, "TIME001", f"cannot read time {event.at!r}; write HH:MM, Day 2 HH:MM, "
-                       "YYYY-MM-DD HH:MM or T+90s")
+                yield (
+                    loc,
+                    "TIME001",
+                    f"cannot read time {event.at!r}; write HH:MM, Day 2 HH:MM, YYYY-MM-DD HH:MM or T+90s",
+                )
                 continue
             if last is not None and when < last[0]:
-                yield (loc, "TIME002", f"{event.at!r} comes before the previous entry {last[1]!r}; "
-                       "keep entries in time order (use `Day 2 00:10` after midnight)")
+                yield (
+                    loc,
+                    "TIME002",
+                    f"{event.at!r} comes before the previous entry {last[1]!r}; "
+                    "keep entries in time order (use `Day 2 00:10` after midnight)",
+                )
             last = (when, event.at)
 
 
 def describe(body: Body) -> list[str]:
     zone = f" {body.timezone}" if body.timezone else ""
-    return [f"{section.name} — {event.at}{zone}: {'; '.join(event.what)}"
-            for section in body.sections for event in section.events]
+    return [
+        f"{section.name} — {event.at}{zone}: {'; '.join(event.what)}"
+        for section in body.sections
+        for event in section.events
+    ]
 
 
 def shape(body: Body) -> tuple[Any, ...]:
@@ -56,6 +66,13 @@ def shape(body: Body) -> tuple[Any, ...]:
 
 KIND = Kind(
     same_shape_is_stamping=False,
-    name="timeline", body=Body, folder=Path(__file__).parent, lint=lint, describe=describe, shape=shape,
-            size=lambda b: (sum(len(s.events) for s in b.sections), 0), max_nodes=14,
-            max_width=3600)
+    name="timeline",
+    body=Body,
+    folder=Path(__file__).parent,
+    lint=lint,
+    describe=describe,
+    shape=shape,
+    size=lambda b: (sum(len(s.events) for s in b.sections), 0),
+    max_nodes=14,
+    max_width=3600,
+)
