@@ -12,6 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sysatlas.browser import Session
+from sysatlas.golden import Case, subject_text
+from sysatlas.kinds import registry
 from sysatlas.paths import Layout
 from sysatlas.pipeline import check
 
@@ -19,6 +21,7 @@ from .conftest import ROOT
 from .test_golden import CASES, rendered
 
 pytestmark = pytest.mark.browser
+SHOWING = [c for c in CASES if c.shows]
 
 
 @pytest.fixture(scope="module")
@@ -32,72 +35,42 @@ def squash(text: str) -> str:
     return re.sub(r"[\s\u00ad]+", "", unicodedata.normalize("NFC", text))
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
-def test_golden_renders(case: Path, session: Session, make_project: Callable[[dict[str, str]], Layout]) -> None:
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_golden_renders(case: Case, session: Session, make_project: Callable[[dict[str, str]], Layout]) -> None:
     result = session.render(rendered(make_project, case))
     assert result.ok, result.error
     assert result.width > 0
 
 
+@pytest.mark.parametrize("case", SHOWING, ids=[c.name for c in SHOWING])
 def test_escaping_cases_show_their_exact_text(
-    session: Session, make_project: Callable[[dict[str, str]], Layout]
+    case: Case, session: Session, make_project: Callable[[dict[str, str]], Layout]
 ) -> None:
-    seq = session.render(rendered(make_project, Path(__file__).parent / "golden" / "sequence-escaping.yaml"))
-    assert seq.ok, seq.error
-    for expected in [
-        'Client "quoted" [x] {y} (z)',
-        "SET user:123 'v'; GET #35 | a-->b <script>alert(1)</script> end",
-        "22:52 : colon; semicolon # hash ✓ 🚀 שלום",
-        "%% not a comment",
-    ]:
-        assert squash(expected) in squash(seq.text), expected
-    arch = session.render(rendered(make_project, Path(__file__).parent / "golden" / "architecture-escaping.yaml"))
-    assert arch.ok, arch.error
-    for expected in [
-        '"quoted" [x] {y} (z) | a-->b',
-        "<b>bold?</b> & ampersand",
-        "#35; literal entity",
-        "subgraph end graph",
-        '|pipe| "q" ; semicolon',
-    ]:
-        assert squash(expected) in squash(arch.text), expected
+    result = session.render(rendered(make_project, case))
+    assert result.ok, result.error
+    for expected in case.shows:
+        assert squash(expected) in squash(result.text), expected
+
+
+def test_the_escaping_cases_cover_two_grammars() -> None:
+    assert len({c.kind.name for c in SHOWING}) >= 2  # a flowchart-like and a sequence-like kind at least
 
 
 def test_a_broken_diagram_is_reported_with_its_place(make_project: Callable[[dict[str, str]], Layout]) -> None:
     from sysatlas.pipeline import browser_stage
 
-    layout = make_project(
-        {
-            "content/guarantees/golden-case.yaml": (Path(__file__).parent / "golden" / "_subject.yaml").read_text()
-            + BROKEN
-        }
-    )
+    layout = make_project({"content/guarantees/golden-case.yaml": subject_text(CASES[0].item())})
     outcome = check(layout)
     assert not outcome.report.items, [str(d) for d in outcome.report]
     (diagram,) = outcome.atlas.diagrams()
-    diagram.mermaid = diagram.mermaid.replace("flowchart TB", "flowchart TB\n  a[[[ unbalanced")
-    browser_stage(layout, [diagram], outcome.report, None, use_cache=False)
+    lines = outcome.mermaid[diagram.key].splitlines()
+    broken = {diagram.key: "\n".join([*lines[:2], "  a[[[ unbalanced {{ -->", *lines[2:]]) + "\n"}
+    browser_stage(layout, [diagram], broken, outcome.report, None, use_cache=False)
     (problem,) = list(outcome.report)
     assert problem.code == "MMD001"
     assert problem.line == diagram.line
     assert "11.17.2" in problem.message
 
-
-BROKEN = """diagrams:
-  - id: implementation
-    kind: architecture
-    title: Broken on purpose
-    caption: The test corrupts the generated text.
-    evidence: reported
-    sources: [fixture-source]
-    three_am: {breaks: parse, looks_like: error, check_first: text}
-    body:
-      planes:
-        - id: p
-          label: Plane
-          role: edge
-          nodes: [{id: a, label: etcd}]
-"""
 
 # Text a label may hold: printable characters of any script, the syntax Mermaid reacts to, emoji, RTL.
 LABEL = (
@@ -114,110 +87,15 @@ LABEL = (
     .filter(lambda s: bool(s.strip()))
 )
 
-KIND_TEMPLATES = {
-    "architecture": (
-        "flowchart",
-        lambda t: {
-            "planes": [
-                {
-                    "id": "p",
-                    "label": t,
-                    "role": "edge",
-                    "nodes": [{"id": "a", "label": t, "details": [t]}, {"id": "b", "label": "x"}],
-                }
-            ],
-            "edges": [{"from": "a", "to": "b", "label": t}],
-        },
-    ),
-    "sequence": (
-        "sequence",
-        lambda t: {
-            "participants": [{"id": "a", "label": t}, {"id": "b", "label": "x"}],
-            "steps": [{"from": "a", "to": "b", "text": t}, {"note": t, "over": ["a"]}],
-        },
-    ),
-    "state": (
-        "state",
-        lambda t: {
-            "states": [{"id": "a", "label": t, "note": t}, {"id": "b", "label": "x"}],
-            "transitions": [{"from": "start", "to": "a"}, {"from": "a", "to": "b", "label": t}],
-        },
-    ),
-    "timeline": ("timeline", lambda t: {"sections": [{"name": t, "events": [{"at": "22:52", "what": [t]}]}]}),
-    "pie": (
-        "pie",
-        lambda t: {
-            "total": {"value": 3, "unit": "units"},
-            "slices": [{"label": t, "value": 1}, {"label": "x", "value": 2}],
-        },
-    ),
-    "chart": (
-        "chart",
-        lambda t: {
-            "x": {"label": t, "categories": [t, "b"]},
-            "y": {"label": t, "unit": "ms"},
-            "series": [{"name": "s", "values": [1, 2]}],
-        },
-    ),
-    "gantt": (
-        "gantt",
-        lambda t: {
-            "sections": [{"name": t, "tasks": [{"id": "a", "label": t, "start": "2024-01-01", "duration": "3d"}]}]
-        },
-    ),
-    "quadrant": (
-        "quadrant",
-        lambda t: {
-            "x": {"low": t, "high": "h"},
-            "y": {"low": "l", "high": "h"},
-            "quadrants": [t, "b", "c", "d"],
-            "points": [{"label": t, "x": 0.3, "y": 0.4}, {"label": "p", "x": 0.6, "y": 0.7}],
-        },
-    ),
-    "mindmap": ("mindmap", lambda t: {"root": t, "children": [{"label": t}, {"label": "x"}]}),
-    "decision": (
-        "decision",
-        lambda t: {
-            "start": "q",
-            "questions": [
-                {"id": "q", "ask": t, "answers": [{"label": t, "choose": "a"}, {"label": "no", "choose": "b"}]}
-            ],
-            "choices": [{"id": "a", "label": t, "detail": [t]}, {"id": "b", "label": "x"}],
-        },
-    ),
-    "cascade": (
-        "cascade",
-        lambda t: {
-            "steps": [
-                {"id": "a", "label": t, "severity": "trigger", "stage": t, "detail": [t]},
-                {"id": "b", "label": "x", "severity": "minor"},
-            ],
-            "links": [{"from": "a", "to": "b", "label": t}],
-        },
-    ),
-    "comparison": (
-        "comparison",
-        lambda t: {
-            "workload": t,
-            "metrics": [{"id": "m", "label": t}],
-            "options": [
-                {"id": "a", "label": t, "values": {"m": t}, "best_for": t},
-                {"id": "b", "label": "x", "values": {"m": "1"}, "best_for": "y"},
-            ],
-        },
-    ),
-}
 
-
-@pytest.mark.parametrize("kind", sorted(KIND_TEMPLATES))
+@pytest.mark.parametrize("kind", sorted(registry()))
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=LABEL)
 def test_any_label_renders_and_shows_its_text(kind: str, text: str, session: Session) -> None:
-    from sysatlas.kinds import registry
     from sysatlas.render import render
 
     k = registry()[kind]
-    body = k.body.model_validate(KIND_TEMPLATES[kind][1](text))
+    body = k.body.model_validate(k.sample(text))
     mermaid = render(k, body, title=text, caption=text, origin="property-test")
     result = session.render(mermaid)
     assert result.ok, f"{kind}: {result.error}\n{mermaid}"
@@ -229,13 +107,11 @@ def test_export_writes_svg_and_png_through_the_browser(
 ) -> None:
     from sysatlas.export import export, preview
 
-    frame = (Path(__file__).parent / "golden" / "_subject.yaml").read_text(encoding="utf-8")
-    layout = make_project(
-        {"content/guarantees/golden-case.yaml": frame + BROKEN.replace("Broken on purpose", "Exported")}
-    )
-    (svg,) = export(layout, "guarantees/golden-case#implementation", "svg", tmp_path / "svg")
-    assert svg.name == "golden-case--implementation.svg"
-    assert svg.read_text(encoding="utf-8").startswith("<svg") and "etcd" in svg.read_text(encoding="utf-8")
+    case = CASES[0]
+    layout = make_project({"content/guarantees/golden-case.yaml": subject_text(case.item("exported"))})
+    (svg,) = export(layout, "guarantees/golden-case#exported", "svg", tmp_path / "svg")
+    assert svg.name == "golden-case--exported.svg"
+    assert svg.read_text(encoding="utf-8").startswith("<svg")
     (png,) = export(layout, "guarantees/golden-case", "png", tmp_path / "png")
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 2_000
     page = preview(layout, "guarantees/golden-case")

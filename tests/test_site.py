@@ -13,12 +13,15 @@ from pathlib import Path
 import pytest
 
 from sysatlas.browser import CHROMIUM_ARGS, chromium_path
+from sysatlas.diagnostics import Report
+from sysatlas.golden import subject_text
+from sysatlas.load import read
 from sysatlas.paths import Layout
 from sysatlas.pipeline import build
 from sysatlas.theme import contrast
 
 from .conftest import ROOT
-from .test_golden import CASES, as_item, subject_text
+from .test_golden import CASES
 
 pytestmark = pytest.mark.browser
 
@@ -36,11 +39,11 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Layout
         shutil.copy(real, root / "content" / "case-studies")
     if os.environ.get("SYSATLAS_SCREENSHOTS") != "1":
         (root / "content" / "guarantees").mkdir(exist_ok=True)
-        (root / "content" / "guarantees" / "golden-case.yaml").write_text(every_kind(), encoding="utf-8")
-        (root / "content" / "case-studies" / "golden-case.yaml").write_text(every_kind(), encoding="utf-8")
+        for folder, text in zip(("guarantees", "case-studies"), every_kind(), strict=True):
+            (root / "content" / folder / "golden-case.yaml").write_text(text, encoding="utf-8")
     (root / "node_modules").symlink_to(ROOT / "node_modules")
     layout = Layout(root)
-    build(layout, ignore=frozenset({"DUP001", "DUP002"}))  # the fixture shows the golden diagrams twice
+    build(layout)  # the fixture passes every rule, as real content must
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(layout.site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.RequestHandlerClass.log_message = lambda *a: None  # type: ignore[method-assign]
@@ -51,9 +54,12 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Layout
     server.server_close()
 
 
-def every_kind() -> str:
-    """One subject holding every golden diagram (each kind at least once), ids made unique."""
-    return subject_text(*(as_item(case, case.stem) for case in CASES))
+def every_kind() -> tuple[str, str]:
+    """Two subjects sharing out every golden diagram, each shown once (on a subject page or a page of its own)."""
+    return (
+        subject_text(*(case.item(case.name) for case in CASES[0::2])),
+        subject_text(*(case.item(case.name) for case in CASES[1::2])),
+    )
 
 
 def pages(layout: Layout) -> list[str]:
@@ -164,10 +170,13 @@ def test_no_page_overflows_a_phone(site: tuple[str, Layout]) -> None:
     assert wide == []
 
 
+# the incident page shows a themed flowchart (its lines follow the scheme) and a diagram on a light card
+THEMED = "figure.sysatlas-diagram:not(.sysatlas-card)"
+CARD = "figure.sysatlas-card"
 SCHEME_PROBE = """() => {
-  const svg = document.querySelector('figure.kind-cascade div.mermaid').shadowRoot.querySelector('svg');
+  const svg = document.querySelector(THEMED + ' div.mermaid').shadowRoot.querySelector('svg');
   const edge = svg.querySelector('.flowchart-link');
-  const card = document.querySelector('figure.kind-timeline .sysatlas-scroll');
+  const card = document.querySelector(CARD + ' .sysatlas-scroll');
   const inks = Array.from(svg.querySelectorAll('g.node')).map(n => [
     getComputedStyle(n.querySelector('rect, polygon, path')).fill,
     getComputedStyle(n.querySelector('.nodeLabel b') || n.querySelector('.nodeLabel')).color]);
@@ -192,7 +201,7 @@ def test_dark_mode_recolours_themed_diagrams_and_cards_the_rest(site: tuple[str,
             page = browser.new_context(color_scheme=scheme).new_page()
             page.goto(f"{base}/incidents/github-2018-10-21/")
             _rendered(page)
-            seen[scheme] = page.evaluate(SCHEME_PROBE)
+            seen[scheme] = page.evaluate(SCHEME_PROBE.replace("THEMED", repr(THEMED)).replace("CARD", repr(CARD)))
         browser.close()
     (light_edge, light_card, light_body, light_inks), (dark_edge, dark_card, dark_body, dark_inks) = (
         seen["light"],
@@ -202,7 +211,7 @@ def test_dark_mode_recolours_themed_diagrams_and_cards_the_rest(site: tuple[str,
         assert contrast(_hex(fill), _hex(ink)) >= 4.5, (fill, ink)
     assert light_body != dark_body
     assert light_edge != dark_edge  # flowchart lines follow the page's scheme
-    assert light_card == dark_card == "rgb(255, 255, 255)"  # timelines keep their light card in both
+    assert light_card == dark_card == "rgb(255, 255, 255)"  # card kinds keep their light card in both
 
 
 def test_zoom_copy_and_download(site: tuple[str, Layout]) -> None:
@@ -216,7 +225,8 @@ def test_zoom_copy_and_download(site: tuple[str, Layout]) -> None:
         page = context.new_page()
         page.goto(f"{base}/incidents/github-2018-10-21/")
         _rendered(page)
-        figure = page.locator("figure.kind-cascade")
+        figure = page.locator(THEMED).first
+        name = figure.get_attribute("data-diagram") or ""
         figure.locator("[data-action=zoom]").click()
         dialog = page.locator("dialog.sysatlas-viewer")
         expect(dialog).to_be_visible()
@@ -229,12 +239,13 @@ def test_zoom_copy_and_download(site: tuple[str, Layout]) -> None:
         figure.locator("[data-action=copy]").click()
         expect(figure.locator("[data-action=copy]")).to_have_text("Copied")  # the clipboard write has finished
         copied = page.evaluate("navigator.clipboard.readText()")
-        mmd = (layout.diagrams / "incidents" / "github-2018-10-21" / "cascade.mmd").read_text(encoding="utf-8")
+        subject, diagram = name.split("--")
+        mmd = (layout.diagrams / "incidents" / subject / f"{diagram}.mmd").read_text(encoding="utf-8")
         assert copied == mmd
         with page.expect_download() as info:
             figure.locator("[data-action=download]").click()
         download = info.value
-        assert download.suggested_filename == "github-2018-10-21--cascade.svg"
+        assert download.suggested_filename == f"{name}.svg"
         assert Path(download.path()).read_text(encoding="utf-8").startswith("<svg")
         browser.close()
 
@@ -248,13 +259,11 @@ def test_report_link_prefills_the_report(site: tuple[str, Layout]) -> None:
         page = browser.new_page()
         page.goto(f"{base}/incidents/github-2018-10-21/")
         _rendered(page)
-        page.locator("figure.kind-timeline ~ p a.sysatlas-report").first.click()
+        link = page.locator("figure.sysatlas-diagram ~ p a.sysatlas-report").first
+        diagram = link.get_attribute("data-diagram")
+        link.click()
         page.wait_for_url("**/about/**")
-        assert (
-            page.locator("#sysatlas-report-text")
-            .input_value()
-            .startswith("Diagram: incidents/github-2018-10-21#timeline")
-        )
+        assert page.locator("#sysatlas-report-text").input_value().startswith(f"Diagram: {diagram}\n")
         browser.close()
 
 
@@ -293,11 +302,21 @@ def test_screenshots(site: tuple[str, Layout], tmp_path: Path) -> None:
         browser.close()
 
 
-def test_charts_get_a_legend(site: tuple[str, Layout]) -> None:
+def test_kinds_with_a_legend_show_it(site: tuple[str, Layout]) -> None:
+    import html
+
     _, layout = site
-    html = (layout.site / "guarantees" / "golden-case" / "index.html").read_text(encoding="utf-8")
-    assert '<span class="sysatlas-key"><i style="background:#1D4ED8"></i>linearizable (bar)</span>' in html
-    assert '<i style="background:#B45309"></i>serializable (line)</span>' in html
+    docs = {p: p.read_text(encoding="utf-8") for p in layout.docs.rglob("*.md")}
+    shown = 0
+    for case in CASES:
+        doc = read(case.path, case.name, Report())
+        assert doc is not None
+        keys = case.kind.legend(case.kind.body.model_validate(doc.data["body"]))
+        for label, colour in keys:
+            needle = f'<span class="sysatlas-key"><i style="background:{colour}"></i>{html.escape(label)}</span>'
+            assert any(needle in page for page in docs.values()), needle
+            shown += 1
+    assert shown, "no golden case of a kind with a legend"
 
 
 def test_search_finds_diagrams_by_component_number_and_company(site: tuple[str, Layout]) -> None:

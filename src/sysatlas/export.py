@@ -27,7 +27,8 @@ def select(atlas: Atlas, target: str) -> list[Diagram]:
     return picked
 
 
-def _checked(layout: Layout, target: str) -> list[Diagram]:
+def _checked(layout: Layout, target: str) -> tuple[list[Diagram], dict[str, str]]:
+    """Return the selected diagrams and their Mermaid texts; raise when any of their files has a problem."""
     from .pipeline import check
 
     outcome = check(layout)
@@ -38,14 +39,14 @@ def _checked(layout: Layout, target: str) -> list[Diagram]:
         from .diagnostics import Report
 
         raise ContentError(Report(problems))
-    return picked
+    return picked, outcome.mermaid
 
 
 def export(layout: Layout, target: str, fmt: str, out: Path) -> list[Path]:
     """Render the selected diagrams and write one file each; return the paths."""
-    picked = _checked(layout, target)
+    picked, mermaid = _checked(layout, target)
     results = ChromiumRenderer(layout.mermaid_bundle, pages=1).render(
-        [(f"d{i}", d.mermaid) for i, d in enumerate(picked)]
+        [(f"d{i}", mermaid[d.key]) for i, d in enumerate(picked)]
     )
     out.mkdir(parents=True, exist_ok=True)
     paths = []
@@ -82,14 +83,14 @@ async def _png(svg: str, png: Path, width: float) -> None:
 
 def preview(layout: Layout, target: str) -> Path:
     """Write a standalone page with the subject's diagrams rendered by the local bundle; return its path."""
-    picked = _checked(layout, target)
+    picked, mermaid = _checked(layout, target)
     folder = layout.build / "preview"
     folder.mkdir(parents=True, exist_ok=True)
     shutil.copy(layout.mermaid_bundle, folder / "mermaid.min.js")
     (folder / "config.js").write_text(config_js(), encoding="utf-8")
     blocks = "\n".join(
         f"<h2>{html.escape(d.common.title)}</h2><p>{html.escape(d.common.caption)}</p>"
-        f'<pre class="mermaid">{html.escape(d.mermaid)}</pre>'
+        f'<pre class="mermaid">{html.escape(mermaid[d.key])}</pre>'
         for d in picked
     )
     page = folder / f"{picked[0].subject}.html"

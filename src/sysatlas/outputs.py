@@ -57,14 +57,14 @@ def manifest(atlas: Atlas, renders: dict[str, Result]) -> list[dict[str, object]
     return out
 
 
-def write_diagrams(layout: Layout, atlas: Atlas, renders: dict[str, Result]) -> None:
+def write_diagrams(layout: Layout, atlas: Atlas, mermaid: dict[str, str], renders: dict[str, Result]) -> None:
     """Write every diagram's Mermaid text and the manifest."""
 
     def fill(folder: Path) -> None:
         for d in atlas.diagrams():
             path = folder / d.category / d.subject / f"{d.common.id}.mmd"
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(d.mermaid, encoding="utf-8")
+            path.write_text(mermaid[d.key], encoding="utf-8")
         (folder / "manifest.json").write_text(json.dumps(manifest(atlas, renders), indent=1) + "\n", encoding="utf-8")
 
     swap_in(layout.diagrams, fill)

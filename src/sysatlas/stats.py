@@ -11,6 +11,7 @@ from .atlas import Atlas
 @dataclass
 class CategoryStats:
     id: str
+    title: str
     priority: str
     target: int
     subjects_needed: int
@@ -29,7 +30,7 @@ def coverage(atlas: Atlas) -> list[CategoryStats]:
     """Return per-category coverage, in inventory order."""
     out = []
     for cat in atlas.inventory.categories.values():
-        row = CategoryStats(cat.id, cat.priority, cat.target, cat.subjects_needed)
+        row = CategoryStats(cat.id, cat.title, cat.priority, cat.target, cat.needed)
         for subject in (s for s in atlas.subjects if s.category == cat.id):
             row.subjects_done += 1
             ids = {d.common.id for d in subject.diagrams}
@@ -66,3 +67,25 @@ def table(rows: list[CategoryStats]) -> list[str]:
         f"{sum(r.evidence['illustrative'] for r in rows):>10}"
     )
     return lines
+
+
+def coverage_markdown(rows: list[CategoryStats]) -> str:
+    """Return the coverage table as Markdown."""
+    out = [
+        "| Category | Priority | Subjects | Complete subjects | Diagrams | Done | Reported | Derived | Illustrative |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for r in rows:
+        out.append(
+            f"| {r.title} | {r.priority} | {r.subjects_done}/{r.subjects_needed} | "
+            f"{r.complete_subjects} | {r.diagrams}/{r.target} | {r.percent:.0f}% | {r.evidence['reported']} | "
+            f"{r.evidence['derived']} | {r.evidence['illustrative']} |"
+        )
+    total, target = sum(r.diagrams for r in rows), sum(r.target for r in rows)
+    out.append(
+        f"| **Total** | | {sum(r.subjects_done for r in rows)}/{sum(r.subjects_needed for r in rows)} | "
+        f"{sum(r.complete_subjects for r in rows)} | {total}/{target} | "
+        f"{100 * total / target if target else 0:.0f}% | {sum(r.evidence['reported'] for r in rows)} | "
+        f"{sum(r.evidence['derived'] for r in rows)} | {sum(r.evidence['illustrative'] for r in rows)} |"
+    )
+    return "\n".join(out) + "\n"

@@ -6,7 +6,7 @@ hue, so a node reads the same against either page background.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 Role = Literal["edge", "service", "state", "control", "external", "client"]
 Health = Literal["healthy", "degraded", "failed"]
@@ -36,6 +36,28 @@ PALETTE: dict[str, tuple[str, str, str]] = {
 }
 
 
+# Strong colours for chart bars and lines (4.5:1 and more against white), one per series in order.
+SERIES = ["#1D4ED8", "#B45309", "#047857", "#6D28D9"]
+# Fills for the kinds Mermaid colours by scale (timeline sections, pie slices): pastels that carry dark text at
+# >= 4.5:1, the same in light and dark mode.
+SCALE = [
+    "#DBEAFE",
+    "#DCFCE7",
+    "#FEF3C7",
+    "#EDE9FE",
+    "#FFEDD5",
+    "#E0F2FE",
+    "#FCE7F3",
+    "#F1F5F9",
+    "#D1FAE5",
+    "#FEE2E2",
+    "#FEF9C3",
+    "#E2E8F0",
+]
+INK = "#0F172A"
+"""The dark text colour on every light fill."""
+
+
 def class_defs(names: list[str]) -> list[str]:
     """Return `classDef` lines for the given class names, in a stable order."""
     lines = []
@@ -43,6 +65,65 @@ def class_defs(names: list[str]) -> list[str]:
         fill, stroke, text = PALETTE[name]
         lines.append(f"classDef {name} fill:{fill},stroke:{stroke},color:{text},stroke-width:1.5px")
     return lines
+
+
+def mermaid_variables() -> dict[str, Any]:
+    """Return Mermaid's themeVariables: every colour Mermaid uses, from this palette."""
+    return {
+        "fontFamily": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
+        "primaryColor": "#E0F2FE",
+        "primaryTextColor": INK,
+        "primaryBorderColor": "#0369A1",
+        "secondaryColor": "#FEF3C7",
+        "tertiaryColor": "#F1F5F9",
+        "lineColor": "#334155",
+        "textColor": INK,
+        "noteBkgColor": "#FEF9C3",
+        "noteTextColor": INK,
+        "noteBorderColor": "#A16207",
+        **{f"cScale{i}": c for i, c in enumerate(SCALE)},
+        **{f"cScaleLabel{i}": INK for i in range(len(SCALE))},
+        **{f"pie{i + 1}": c for i, c in enumerate(SCALE)},
+        "pieStrokeColor": "#334155",
+        "pieSectionTextColor": INK,
+        "pieTitleTextColor": INK,
+        "pieLegendTextColor": INK,
+        "xyChart": {
+            "backgroundColor": "#FFFFFF",
+            "titleColor": INK,
+            "xAxisLabelColor": INK,
+            "xAxisTitleColor": INK,
+            "xAxisLineColor": "#334155",
+            "xAxisTickColor": "#334155",
+            "yAxisLabelColor": INK,
+            "yAxisTitleColor": INK,
+            "yAxisLineColor": "#334155",
+            "yAxisTickColor": "#334155",
+            "plotColorPalette": ", ".join(SERIES),
+        },
+        "quadrant1Fill": "#DCFCE7",
+        "quadrant2Fill": "#DBEAFE",
+        "quadrant3Fill": "#F1F5F9",
+        "quadrant4Fill": "#FEF3C7",
+        "quadrant1TextFill": INK,
+        "quadrant2TextFill": INK,
+        "quadrant3TextFill": INK,
+        "quadrant4TextFill": INK,
+        "quadrantPointFill": "#1D4ED8",
+        "quadrantPointTextFill": INK,
+        "quadrantXAxisTextFill": INK,
+        "quadrantYAxisTextFill": INK,
+        "quadrantTitleFill": INK,
+    }
+
+
+def ink_css() -> str:
+    """Keep each role's dark ink on its light fill, whatever the page theme sets for labels (dark mode)."""
+    rules = []
+    for name, (_, _, ink) in sorted(PALETTE.items()):
+        where = f".node.{name} .nodeLabel, .node.{name} .nodeLabel *, .node.{name} text"
+        rules.append(f"{where} {{ color: {ink} !important; fill: {ink} !important; }}")
+    return "\n".join(rules)
 
 
 def _luminance(hex_colour: str) -> float:

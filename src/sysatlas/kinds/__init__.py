@@ -1,14 +1,24 @@
-"""Diagram kinds. Each is a folder with its schema, template, lint rules and a README; a new kind is a new folder.
+"""Diagram kinds. A kind is a folder, and nothing outside its folder names it; a new kind is a new folder.
 
-A kind's `__init__.py` defines `KIND = Kind(...)`; the registry imports every sub-package that does.
+A kind's folder holds:
+
+    __init__.py        `KIND = Kind(...)`: the body schema, lint rules, text alternative, sizes, site presentation
+                       and a sample body for the property test
+    template.mmd.j2    the Jinja template that writes its Mermaid
+    skeleton.yaml      the body `sysatlas new` writes (every FILL is reported until replaced)
+    golden/            golden cases: <case>.yaml (a diagram without `kind:`) and the <case>.mmd it must render to
+    README.md          the body, with one example
+
+The registry imports every sub-package that defines `KIND`; a kind's name is its folder's name.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import pkgutil
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -27,32 +37,54 @@ def _no_context(body: Any) -> dict[str, Any]:
     return {}
 
 
+def _no_legend(body: Any) -> list[tuple[str, str]]:
+    return []
+
+
 @dataclass(frozen=True)
 class Kind:
-    """What the pipeline needs to know about one diagram kind."""
+    """Everything the pipeline and the site need to know about one diagram kind."""
 
-    name: str
     body: type[BaseModel]
-    folder: Path
     size: Callable[[Any], tuple[int, int]]
     """(nodes, edges) for the readability limits."""
-    shape: Callable[[Any], tuple[Any, ...]]
-    """The structure with every label removed, for the duplicate check."""
     describe: Callable[[Any], list[str]]
     """The text alternative, one line per element, in reading order."""
+    sample: Callable[[str], dict[str, Any]]
+    """A body showing `text` in every label it has: the property test renders it for any text in Chromium."""
+    shape: Callable[[Any], tuple[Any, ...]] | None = None
+    """The structure with every label removed, for the duplicate check (DUP001). None where the structure is only
+    counts (slices, bars, columns) and so coincides by nature."""
     lint: Callable[[Any], Iterable[Finding]] = _no_findings
     context: Callable[[Any], dict[str, Any]] = _no_context
+    """Extra names for the template, computed in Python (templates hold no logic)."""
     max_nodes: int = 30
     max_edges: int = 45
-    same_shape_is_stamping: bool = True
-    """False where the structure is only counts (slices, bars, columns) and so coincides by nature."""
     max_width: int = 2400
     """px of natural SVG width; beyond it the site shrinks text below half size (timelines scroll instead)."""
-    limits_note: str = field(default="")
+    accessible: bool = True
+    """Mermaid's grammar for this kind takes accTitle/accDescr; when not, only the page's figure labels it."""
+    themed: bool = False
+    """Material for MkDocs recolours this kind for dark mode; the others get a light card behind them."""
+    legend: Callable[[Any], list[tuple[str, str]]] = _no_legend
+    """(label, colour) pairs the site shows under the diagram, where Mermaid draws no legend itself."""
+    name: str = ""
+    """Set by the registry: the folder's name."""
+    folder: Path = Path()
+    """Set by the registry: the folder."""
 
     @property
     def template(self) -> Path:
         return self.folder / "template.mmd.j2"
+
+    @property
+    def skeleton(self) -> str:
+        """The body `sysatlas new` writes, as YAML."""
+        return (self.folder / "skeleton.yaml").read_text(encoding="utf-8")
+
+    def golden(self) -> list[Path]:
+        """Return the golden cases: each <case>.yaml renders to the <case>.mmd beside it."""
+        return sorted((self.folder / "golden").glob("*.yaml"))
 
 
 @cache
@@ -64,52 +96,6 @@ def registry() -> dict[str, Kind]:
             continue
         module = importlib.import_module(f"{__name__}.{info.name}")
         kind = getattr(module, "KIND", None)
-        if isinstance(kind, Kind):
-            kinds[kind.name] = kind
+        if isinstance(kind, Kind) and module.__file__:
+            kinds[info.name] = dataclasses.replace(kind, name=info.name, folder=Path(module.__file__).parent)
     return dict(sorted(kinds.items()))
-
-
-# Fields that hold ids, references or enum values: never shown as text, so never checked as text.
-NOT_TEXT = frozenset(
-    {
-        "id",
-        "from_",
-        "to",
-        "kind",
-        "type",
-        "shape",
-        "status",
-        "role",
-        "severity",
-        "style",
-        "arrow",
-        "goto",
-        "choose",
-        "after",
-        "direction",
-        "start",
-        "over",
-        "better",
-        "date_format",
-        "axis_format",
-        "evidence",
-    }
-)
-
-
-def walk_text(model: Any) -> list[str]:
-    """Return every string a reader sees in a model (ids and enum values left out), depth first."""
-    out: list[str] = []
-    if isinstance(model, BaseModel):
-        for name in type(model).model_fields:
-            if name not in NOT_TEXT:
-                out.extend(walk_text(getattr(model, name)))
-    elif isinstance(model, (list, tuple)):
-        for item in model:
-            out.extend(walk_text(item))
-    elif isinstance(model, dict):
-        for value in model.values():
-            out.extend(walk_text(value))
-    elif isinstance(model, str):
-        out.append(model)
-    return out

@@ -6,7 +6,7 @@ import re
 
 from ..atlas import Atlas, Diagram
 from ..diagnostics import Report
-from ..kinds import walk_text
+from ..model import walk_text
 from .placeholders import find
 
 MIN_ELEMENTS = 8  # small shapes (a 3-slice pie, a 2-question tree) coincide by nature
@@ -25,11 +25,11 @@ def check(atlas: Atlas, report: Report) -> None:
     shapes: dict[tuple[object, ...], Diagram] = {}
     for d in diagrams:
         nodes, edges = d.kind.size(d.body)
-        if nodes + edges < MIN_ELEMENTS:
+        if d.kind.shape is None or nodes + edges < MIN_ELEMENTS:
             continue
         key = (d.kind.name, d.kind.shape(d.body))
         first = shapes.setdefault(key, d)
-        if first is not d and d.kind.same_shape_is_stamping:
+        if first is not d:
             report.add(
                 d.doc.rel,
                 d.line,

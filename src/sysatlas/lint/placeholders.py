@@ -6,8 +6,7 @@ import re
 
 from ..atlas import Atlas
 from ..diagnostics import Report
-from ..kinds import walk_text
-from ..model import Fact
+from ..model import walk_text
 
 PATTERNS = [
     (
@@ -35,16 +34,10 @@ def find(text: str) -> str | None:
     return None
 
 
-def _shown(fact: object) -> object:
-    """A fact as the reader's text: its verbatim `quote` is the source's words, not ours, so it is not checked."""
-    return fact.model_copy(update={"quote": None}) if isinstance(fact, Fact) else fact
-
-
 def check(atlas: Atlas, report: Report) -> None:
     """Flag placeholder text in subjects (title, summary, sources, facts) and in every diagram."""
     for s in atlas.subjects:
-        facts = [_shown(f) for f in s.head.facts.values()]
-        head = [s.head.title, s.head.summary, *walk_text(s.head.sources), *walk_text(facts)]
+        head = walk_text(s.head)
         for text in head:
             what = find(text)
             if what:

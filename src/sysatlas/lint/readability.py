@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..atlas import Atlas
 from ..diagnostics import Report
-from ..kinds import walk_text
+from ..model import walk_text
 
 MAX_TEXT = 110  # characters in one label, message or line of details
 MAX_TITLE = 90

@@ -10,25 +10,25 @@ import hashlib
 import logging
 import shutil
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any
 
 import jinja2
+import yaml
 
+from ..atlas import Atlas
 from ..browser.config import config_js
 from ..diagnostics import ToolError
 from ..outputs import swap_in
 from ..paths import Layout
+from .nav import nav
 from .pages import Page, pages
-
-if TYPE_CHECKING:
-    from ..pipeline import Outcome
 
 HERE = Path(__file__).parent
 
 
-def write_docs(layout: Layout, outcome: Outcome) -> list[Page]:
-    """Write every page, the assets and mkdocs.yml into build/; return the pages."""
-    generated = pages(outcome.atlas)
+def write_docs(layout: Layout, atlas: Atlas, mermaid: dict[str, str]) -> list[Page]:
+    """Write every page and the assets into build/docs; return the pages."""
+    generated = pages(atlas, mermaid)
 
     def fill(folder: Path) -> None:
         for page in generated:
@@ -48,8 +48,12 @@ def write_docs(layout: Layout, outcome: Outcome) -> list[Page]:
     return generated
 
 
-def mkdocs_config(layout: Layout, generated: list[Page], site_dir: Path) -> Path:
-    """Write build/mkdocs.yml with the navigation generated from the pages."""
+def _yaml(data: dict[str, Any]) -> str:
+    return str(yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=1000, default_flow_style=False))
+
+
+def mkdocs_config(layout: Layout, atlas: Atlas, generated: list[Page], site_dir: Path) -> Path:
+    """Write build/mkdocs.yml: the fixed settings of the template, the site's name and the navigation."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(HERE / "templates")),
         autoescape=False,
@@ -57,9 +61,10 @@ def mkdocs_config(layout: Layout, generated: list[Page], site_dir: Path) -> Path
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    from .pages import nav_lines
-
-    text = env.get_template("mkdocs.yml.j2").render(site_dir=str(site_dir), nav=nav_lines(generated))
+    site = {"site_name": atlas.inventory.name, "site_description": atlas.inventory.description}
+    text = env.get_template("mkdocs.yml.j2").render(
+        site=_yaml(site), site_dir=_yaml({"site_dir": str(site_dir)}), nav=_yaml({"nav": nav(generated)})
+    )
     path = layout.build / "mkdocs.yml"
     path.write_text(text, encoding="utf-8")
     return path
@@ -74,20 +79,20 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def build_site(layout: Layout, outcome: Outcome) -> None:
+def build_site(layout: Layout, atlas: Atlas, mermaid: dict[str, str]) -> None:
     """Generate the pages and run mkdocs build --strict into site/, atomically."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    generated = write_docs(layout, outcome)
-    digest = docs_digest(layout)
+    generated = write_docs(layout, atlas, mermaid)
+    digest = docs_digest(layout, atlas)
     stamp = layout.site / ".sysatlas-digest"
     if stamp.is_file() and stamp.read_text(encoding="utf-8") == digest:
         return  # nothing a reader could see has changed: keep the site as it is
 
     def fill(folder: Path) -> None:
-        config_path = mkdocs_config(layout, generated, folder)
+        config_path = mkdocs_config(layout, atlas, generated, folder)
         handler = _Collect()
         logger = logging.getLogger("mkdocs")
         logger.addHandler(handler)
@@ -104,8 +109,8 @@ def build_site(layout: Layout, outcome: Outcome) -> None:
     swap_in(layout.site, fill)
 
 
-def docs_digest(layout: Layout) -> str:
-    """Hash every generated page and asset, the config template and the tool versions."""
+def docs_digest(layout: Layout, atlas: Atlas) -> str:
+    """Hash every generated page and asset, the config template, the site's name and the tool versions."""
     from importlib.metadata import version
 
     h = hashlib.sha256()
@@ -114,6 +119,7 @@ def docs_digest(layout: Layout) -> str:
             h.update(str(path.relative_to(layout.docs)).encode())
             h.update(path.read_bytes())
     h.update((HERE / "templates" / "mkdocs.yml.j2").read_bytes())
+    h.update(f"{atlas.inventory.name}\n{atlas.inventory.description}".encode())
     for package in ("mkdocs", "mkdocs-material", "pymdown-extensions"):
         h.update(version(package).encode())
     return h.hexdigest()

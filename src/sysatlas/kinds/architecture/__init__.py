@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import Field
@@ -144,10 +143,25 @@ def shape(body: Body) -> tuple[Any, ...]:
     )
 
 
+def sample(t: str) -> dict[str, Any]:
+    """A body showing `t` in every label."""
+    return {
+        "planes": [
+            {
+                "id": "p",
+                "label": t,
+                "role": "edge",
+                "nodes": [{"id": "a", "label": t, "details": [t]}, {"id": "b", "label": "x"}],
+            }
+        ],
+        "edges": [{"from": "a", "to": "b", "label": t}],
+    }
+
+
 KIND = Kind(
-    name="architecture",
+    sample=sample,
+    themed=True,
     body=Body,
-    folder=Path(__file__).parent,
     lint=lint,
     context=context,
     describe=describe,

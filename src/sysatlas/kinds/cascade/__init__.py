@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import Field
@@ -99,10 +98,21 @@ def shape(body: Body) -> tuple[Any, ...]:
     )
 
 
+def sample(t: str) -> dict[str, Any]:
+    """A body showing `t` in every label."""
+    return {
+        "steps": [
+            {"id": "a", "label": t, "severity": "trigger", "stage": t, "detail": [t]},
+            {"id": "b", "label": "x", "severity": "minor"},
+        ],
+        "links": [{"from": "a", "to": "b", "label": t}],
+    }
+
+
 KIND = Kind(
-    name="cascade",
+    sample=sample,
+    themed=True,
     body=Body,
-    folder=Path(__file__).parent,
     lint=lint,
     context=context,
     describe=describe,

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import Field
 
 from ...model import Strict, Text
+from ...theme import SERIES
 from ...units import offset_seconds, quantity
 from .. import Finding, Kind
 from .._common import number
@@ -122,15 +122,27 @@ def describe(body: Body) -> list[str]:
     return out
 
 
+def legend(body: Body) -> list[tuple[str, str]]:
+    """Mermaid's xychart draws no legend: name each series in the colour the theme gives it."""
+    return [(f"{s.name} ({s.type})", SERIES[i % len(SERIES)]) for i, s in enumerate(body.series)]
+
+
+def sample(t: str) -> dict[str, Any]:
+    """A body showing `t` in every label."""
+    return {
+        "x": {"label": t, "categories": [t, "b"]},
+        "y": {"label": t, "unit": "ms"},
+        "series": [{"name": "s", "values": [1, 2]}],
+    }
+
+
 KIND = Kind(
-    same_shape_is_stamping=False,
-    name="chart",
+    sample=sample,
+    legend=legend,
     body=Body,
-    folder=Path(__file__).parent,
     lint=lint,
     context=context,
     describe=describe,
-    shape=lambda b: (len(b.x.categories), tuple(s.type for s in b.series)),
     size=lambda b: (len(b.x.categories), len(b.series)),
     max_nodes=16,
 )

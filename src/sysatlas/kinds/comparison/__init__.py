@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import Field
@@ -100,18 +99,24 @@ def describe(body: Body) -> list[str]:
     return out
 
 
-def shape(body: Body) -> tuple[Any, ...]:
-    return (len(body.metrics), len(body.options))
+def sample(t: str) -> dict[str, Any]:
+    """A body showing `t` in every label."""
+    return {
+        "workload": t,
+        "metrics": [{"id": "m", "label": t}],
+        "options": [
+            {"id": "a", "label": t, "values": {"m": t}, "best_for": t},
+            {"id": "b", "label": "x", "values": {"m": "1"}, "best_for": "y"},
+        ],
+    }
 
 
 KIND = Kind(
-    same_shape_is_stamping=False,
-    name="comparison",
+    sample=sample,
+    themed=True,
     body=Body,
-    folder=Path(__file__).parent,
     lint=lint,
     context=context,
     describe=describe,
-    shape=shape,
     size=lambda b: (len(b.options) + 1, len(b.options)),
 )

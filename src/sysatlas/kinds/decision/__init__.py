@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any
 
 from pydantic import Field, model_validator
@@ -124,10 +123,19 @@ def shape(body: Body) -> tuple[Any, ...]:
     )
 
 
+def sample(t: str) -> dict[str, Any]:
+    """A body showing `t` in every label."""
+    return {
+        "start": "q",
+        "questions": [{"id": "q", "ask": t, "answers": [{"label": t, "choose": "a"}, {"label": "no", "choose": "b"}]}],
+        "choices": [{"id": "a", "label": t, "detail": [t], "status": t}, {"id": "b", "label": "x"}],
+    }
+
+
 KIND = Kind(
-    name="decision",
+    sample=sample,
+    themed=True,
     body=Body,
-    folder=Path(__file__).parent,
     lint=lint,
     context=context,
     describe=describe,

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import datetime
-from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import Field, model_validator
@@ -97,15 +96,17 @@ def describe(body: Body) -> list[str]:
     return out
 
 
+def sample(t: str) -> dict[str, Any]:
+    """A body showing `t` in every label."""
+    return {"sections": [{"name": t, "tasks": [{"id": "a", "label": t, "start": "2024-01-01", "duration": "3d"}]}]}
+
+
 KIND = Kind(
-    same_shape_is_stamping=False,
-    name="gantt",
+    sample=sample,
     body=Body,
-    folder=Path(__file__).parent,
     lint=lint,
     context=context,
     describe=describe,
-    shape=lambda b: tuple(len(s.tasks) for s in b.sections),
     size=lambda b: (sum(len(s.tasks) for s in b.sections), 0),
     max_nodes=24,
 )

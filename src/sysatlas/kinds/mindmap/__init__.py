@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 from pydantic import Field
@@ -41,10 +40,15 @@ def describe(body: Body) -> list[str]:
     return [f"{body.root}"] + [f"{'  ' * depth}- {b.label}" for depth, b in _walk(body.children, 0)]
 
 
+def sample(t: str) -> dict[str, Any]:
+    """A body showing `t` in every label."""
+    return {"root": t, "children": [{"label": t}, {"label": "x"}]}
+
+
 KIND = Kind(
-    name="mindmap",
+    sample=sample,
+    accessible=False,
     body=Body,
-    folder=Path(__file__).parent,
     context=context,
     describe=describe,
     shape=lambda b: tuple((d, len(x.children)) for d, x in _walk(b.children, 0)),

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any
 
 from pydantic import Field
@@ -53,15 +52,20 @@ def describe(body: Body) -> list[str]:
     ]
 
 
+def sample(t: str) -> dict[str, Any]:
+    """A body showing `t` in every label."""
+    return {
+        "total": {"value": 3, "unit": "units"},
+        "slices": [{"label": t, "value": 1}, {"label": "x", "value": 2}],
+    }
+
+
 KIND = Kind(
-    same_shape_is_stamping=False,
-    name="pie",
+    sample=sample,
     body=Body,
-    folder=Path(__file__).parent,
     lint=lint,
     context=context,
     describe=describe,
-    shape=lambda b: (len(b.slices),),
     size=lambda b: (len(b.slices), 0),
     max_nodes=10,
 )

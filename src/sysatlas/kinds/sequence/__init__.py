@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 from typing import Annotated, Any, Literal, Union
 
 from pydantic import Discriminator, Field, Tag
@@ -205,10 +204,18 @@ def _size(body: Body) -> tuple[int, int]:
     return len(body.participants), sum(1 for _, s in _walk(body.steps, ()) if isinstance(s, Message))
 
 
+def sample(t: str) -> dict[str, Any]:
+    """A body showing `t` in every label."""
+    return {
+        "participants": [{"id": "a", "label": t}, {"id": "b", "label": "x"}],
+        "steps": [{"from": "a", "to": "b", "text": t}, {"note": t, "over": ["a"]}],
+    }
+
+
 KIND = Kind(
-    name="sequence",
+    sample=sample,
+    themed=True,
     body=Body,
-    folder=Path(__file__).parent,
     lint=lint,
     context=context,
     describe=describe,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import Field
@@ -130,10 +129,18 @@ def _size(body: Body) -> tuple[int, int]:
     return (sum(1 for _ in _all(body.states, ())), sum(len(trs) for _, _, trs in _scopes(body)))
 
 
+def sample(t: str) -> dict[str, Any]:
+    """A body showing `t` in every label."""
+    return {
+        "states": [{"id": "a", "label": t, "note": t}, {"id": "b", "label": "x"}],
+        "transitions": [{"from": "start", "to": "a"}, {"from": "a", "to": "b", "label": t}],
+    }
+
+
 KIND = Kind(
-    name="state",
+    sample=sample,
+    themed=True,
     body=Body,
-    folder=Path(__file__).parent,
     lint=lint,
     context=context,
     describe=describe,

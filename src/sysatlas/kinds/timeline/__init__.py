@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any
 
 from pydantic import Field
@@ -60,18 +59,16 @@ def describe(body: Body) -> list[str]:
     ]
 
 
-def shape(body: Body) -> tuple[Any, ...]:
-    return tuple(tuple(len(e.what) for e in s.events) for s in body.sections)
+def sample(t: str) -> dict[str, Any]:
+    """A body showing `t` in every label."""
+    return {"sections": [{"name": t, "events": [{"at": "22:52", "what": [t]}]}]}
 
 
 KIND = Kind(
-    same_shape_is_stamping=False,
-    name="timeline",
+    sample=sample,
     body=Body,
-    folder=Path(__file__).parent,
     lint=lint,
     describe=describe,
-    shape=shape,
     size=lambda b: (sum(len(s.events) for s in b.sections), 0),
     max_nodes=14,
     max_width=3600,
