@@ -113,3 +113,25 @@ def test_mistakes_in_common_fields_and_body_come_out_in_one_run(
     result = CliRunner().invoke(cli, ["check"], env={"SYSATLAS_ROOT": str(layout.root)})
     codes = [x.split()[1] for x in result.output.splitlines() if x.startswith("content/")]
     assert codes == ["SCHEMA004", "SCHEMA002"]
+
+
+@pytest.mark.parametrize("command", [["check"], ["new", "mechanisms", "x-y"], ["stats"], ["build", "--no-site"]])
+def test_a_malformed_inventory_is_a_diagnostic_not_a_traceback(
+    command: list[str],
+    make_project: Callable[[dict[str, str]], Layout],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    layout = make_project({})
+    text = layout.inventory.read_text(encoding="utf-8")
+    layout.inventory.write_text(text.replace("target_diagrams: 120", "target_diagrams: lots"), encoding="utf-8")
+    line = text[: text.index("target_diagrams: 120")].count("\n") + 1
+    monkeypatch.setenv("SYSATLAS_ROOT", str(layout.root))
+    monkeypatch.setattr("sys.argv", ["sysatlas", *command])
+    with pytest.raises(SystemExit) as exit_info:
+        main()
+    out, err = capsys.readouterr()
+    assert exit_info.value.code == 1
+    assert f"content/inventory.yaml:{line}: SCHEMA004 categories.mechanisms.target_diagrams: " in out
+    assert "Traceback" not in out + err
+    assert not (layout.content / "mechanisms" / "x-y.yaml").exists()

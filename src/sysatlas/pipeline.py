@@ -64,7 +64,7 @@ def browser_stage(
     if progress:
         progress.start(len(todo))
     cache = Cache(layout.cache / "render", browser.bundle_digest(layout.mermaid_bundle)) if use_cache else None
-    if renderer is None:
+    if renderer is None and todo:
         pages = int(os.environ.get("SYSATLAS_PAGES", "2"))
         renderer = ChromiumRenderer(layout.mermaid_bundle, pages=pages)
     advance = progress.advance if progress else None

@@ -76,8 +76,9 @@ def coverage_markdown(rows: list[CategoryStats]) -> str:
         "|---|---|---|---|---|---|---|---|---|",
     ]
     for r in rows:
+        title = r.title.replace("|", "\\|")  # a pipe would end the cell
         out.append(
-            f"| {r.title} | {r.priority} | {r.subjects_done}/{r.subjects_needed} | "
+            f"| {title} | {r.priority} | {r.subjects_done}/{r.subjects_needed} | "
             f"{r.complete_subjects} | {r.diagrams}/{r.target} | {r.percent:.0f}% | {r.evidence['reported']} | "
             f"{r.evidence['derived']} | {r.evidence['illustrative']} |"
         )

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
 from ..diagnostics import ToolError
-from .config import CONFIG, config_js
+from .config import CONFIG, MERMAID_VERSION, config_js
 
 HERE = Path(__file__).parent
 T = TypeVar("T")
@@ -71,12 +71,20 @@ def chromium_path() -> str:
     )
 
 
+def require_bundle(bundle: Path) -> None:
+    """Raise a ToolError saying how to get the pinned Mermaid bundle when it is missing."""
+    if not bundle.is_file():
+        raise ToolError(
+            f"the Mermaid {MERMAID_VERSION} bundle is missing ({bundle}): run `npm install` in the atlas folder "
+            f"(its package.json pins mermaid {MERMAID_VERSION}; `sysatlas init` writes one), or `make deps` here"
+        )
+
+
 class ChromiumRenderer:
     """Render diagrams in one headless Chromium with `pages` pages working in parallel."""
 
     def __init__(self, bundle: Path, pages: int = 2) -> None:
-        if not bundle.is_file():
-            raise ToolError(f"the Mermaid bundle {bundle} is missing: run `npm ci` (or `make deps`)")
+        require_bundle(bundle)
         self.bundle = bundle
         self.pages = max(1, pages)
 
@@ -190,8 +198,7 @@ class Session:
     """One Chromium page kept open for many small renders (property tests, interactive tools)."""
 
     def __init__(self, bundle: Path) -> None:
-        if not bundle.is_file():
-            raise ToolError(f"the Mermaid bundle {bundle} is missing: run `npm ci` (or `make deps`)")
+        require_bundle(bundle)
         self.bundle = bundle
         self.count = 0
 

@@ -16,6 +16,7 @@ import jinja2
 import yaml
 
 from ..atlas import Atlas
+from ..browser import require_bundle
 from ..browser.config import config_js
 from ..diagnostics import ToolError
 from ..outputs import swap_in
@@ -37,8 +38,7 @@ def write_docs(layout: Layout, atlas: Atlas, mermaid: dict[str, str]) -> list[Pa
             path.write_text(page.text, encoding="utf-8")
         assets = folder / "assets"
         assets.mkdir(exist_ok=True)
-        if not layout.mermaid_bundle.is_file():
-            raise ToolError(f"the Mermaid bundle {layout.mermaid_bundle} is missing: run `npm ci`")
+        require_bundle(layout.mermaid_bundle)
         shutil.copy(layout.mermaid_bundle, assets / "mermaid.min.js")
         (assets / "mermaid-config.js").write_text(config_js(), encoding="utf-8")
         for asset in (HERE / "assets").iterdir():

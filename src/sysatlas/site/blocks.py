@@ -101,7 +101,7 @@ def linked_from(atlas: Atlas, src: str, sources: list[Subject]) -> list[str]:
                 f"[{md(s.head.title)}]({rel_link(src, subject_path(category, s.head.id))})"
                 for s in sorted(by_category[cid], key=lambda x: x.head.title)
             )
-            parts.append(f"*{category.title}:* {links}")
+            parts.append(f"*{md(category.title)}:* {links}")
     return ["**Linked from:** " + "; ".join(parts), ""] if parts else []
 
 
