@@ -85,7 +85,7 @@ RUNBOOKS = {
     "priority": "P1",
     "target_diagrams": 4,
     "pages": "per-diagram",
-    "diagrams_per_subject": [{"id": "procedure", "kind": "sequence", "what": "the steps and their gates"}],
+    "diagrams_per_subject": [{"id": "procedure", "kind": next(iter(registry())), "what": "the steps and gates"}],
     "subjects": ["leader-failover", "disk-full"],
 }
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ..kinds import registry
 from ..theme import ink_css, mermaid_variables
 
 MERMAID_VERSION = "11.17.2"
@@ -16,19 +17,10 @@ CONFIG: dict[str, Any] = {
     "maxTextSize": 100000,
     "maxEdges": 500,
     "flowchart": {"htmlLabels": True, "curve": "basis", "useMaxWidth": True},
-    # the font sizes Material for MkDocs sets, so the harness lays sequences out as the site does
-    "sequence": {
-        "useMaxWidth": True,
-        "wrap": False,
-        "actorFontSize": "16px",
-        "messageFontSize": "16px",
-        "noteFontSize": "16px",
-    },
-    "timeline": {"disableMulticolor": False, "useMaxWidth": True},
+    "themeCSS": ink_css(),
 }
-
-
-CONFIG["themeCSS"] = ink_css()
+for _kind in registry().values():  # the settings a kind's grammar needs are declared in its folder
+    CONFIG.update(_kind.mermaid_config)
 
 
 def config_js() -> str:

@@ -68,6 +68,8 @@ class Kind:
     """Material for MkDocs recolours this kind for dark mode; the others get a light card behind them."""
     legend: Callable[[Any], list[tuple[str, str]]] = _no_legend
     """(label, colour) pairs the site shows under the diagram, where Mermaid draws no legend itself."""
+    mermaid_config: dict[str, Any] = dataclasses.field(default_factory=dict)
+    """Settings for Mermaid's grammar of this kind, merged into the one configuration (harness and site)."""
     name: str = ""
     """Set by the registry: the folder's name."""
     folder: Path = Path()

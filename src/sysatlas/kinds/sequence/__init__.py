@@ -212,7 +212,19 @@ def sample(t: str) -> dict[str, Any]:
     }
 
 
+# the font sizes Material for MkDocs sets, so the harness lays sequences out as the site does
+CONFIG = {
+    "sequence": {
+        "useMaxWidth": True,
+        "wrap": False,
+        "actorFontSize": "16px",
+        "messageFontSize": "16px",
+        "noteFontSize": "16px",
+    }
+}
+
 KIND = Kind(
+    mermaid_config=CONFIG,
     sample=sample,
     themed=True,
     body=Body,

@@ -65,6 +65,7 @@ def sample(t: str) -> dict[str, Any]:
 
 
 KIND = Kind(
+    mermaid_config={"timeline": {"disableMulticolor": False, "useMaxWidth": True}},
     sample=sample,
     body=Body,
     lint=lint,
