@@ -25,7 +25,10 @@ def skeleton(category: Category, subject: str, today: str) -> str:
         'sources:\n  - id: fill-source\n    url: https://FILL.invalid/\n    title: "FILL document title"\n'
         '    publisher: "FILL publisher"\n    date: "FILL YYYY-MM-DD"\n'
     )
-    out.append('facts:\n  fill_fact: {value: "FILL", unit: ms, source: fill-source}\n')
+    out.append(
+        'facts:\n  fill_fact: {value: "FILL", unit: ms, source: fill-source,\n'
+        '              quote: "FILL the sentence of the source that states the value, verbatim"}\n'
+    )
     out.append("diagrams:\n")
     for slot in category.diagrams_per_subject:
         body = "".join(f"      {line}" if line.strip() else line for line in kinds[slot.kind].skeleton.splitlines(True))
