@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import typing
 from typing import Annotated, Any, Literal, NamedTuple
@@ -73,12 +74,18 @@ def walk_text(value: Any) -> list[str]:
     """Return every string of a model that the reader sees (typed `Text` or `Url`), depth first."""
     out: list[str] = []
     if isinstance(value, BaseModel):
-        for name, field in type(value).model_fields.items():
-            _collect(getattr(value, name), _shown_paths(field.annotation, tuple(field.metadata)), out)
+        for name, shown in _fields(type(value)):
+            _collect(getattr(value, name), shown, out)
     elif isinstance(value, (list, tuple)):
         for item in value:
             out += walk_text(item)
     return out
+
+
+@functools.cache
+def _fields(model: type[BaseModel]) -> tuple[tuple[str, bool], ...]:
+    """Return each field of a model and whether the strings it holds are shown (worked out once per model)."""
+    return tuple((name, _shown_paths(f.annotation, tuple(f.metadata))) for name, f in model.model_fields.items())
 
 
 def _collect(value: Any, shown: bool, out: list[str]) -> None:
