@@ -210,3 +210,14 @@ def test_the_wheel_carries_every_file_the_package_reads() -> None:
         if p.is_file() and p.suffix not in (".py", ".pyc") and "golden" not in p.relative_to(SRC).parts
     ]
     assert needed and [str(p) for p in needed if not declared(p)] == []
+
+
+def test_no_chromium_says_how_to_get_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    from sysatlas.browser import chromium_path
+    from sysatlas.diagnostics import ToolError
+
+    monkeypatch.delenv("SYSATLAS_CHROMIUM", raising=False)
+    monkeypatch.setattr("shutil.which", lambda name: None)
+    monkeypatch.setattr(Path, "exists", lambda self: False)
+    with pytest.raises(ToolError, match=r"apt-get install chromium\) or set SYSATLAS_CHROMIUM"):
+        chromium_path()
