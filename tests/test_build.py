@@ -25,7 +25,7 @@ def test_build_writes_mmd_files_and_manifest(make_project: Callable[[dict[str, s
     assert mmd.read_text().startswith("%% generated from content/mechanisms/case.yaml:16")
     (entry,) = json.loads((layout.diagrams / "manifest.json").read_text())
     assert entry["id"] == "mechanisms/case#state-machine"
-    kind = re.search(r"kind: (\w+)", VALID)
+    kind = re.search(r"^ +kind: (\w+)$", VALID, re.M)  # the diagram's kind, not a source's
     assert kind and (entry["kind"], entry["source_line"], entry["evidence"]) == (kind[1], 16, "reported")
 
 

@@ -135,3 +135,30 @@ def test_a_malformed_inventory_is_a_diagnostic_not_a_traceback(
     assert f"content/inventory.yaml:{line}: SCHEMA004 categories.mechanisms.target_diagrams: " in out
     assert "Traceback" not in out + err
     assert not (layout.content / "mechanisms" / "x-y.yaml").exists()
+
+
+def test_stats_counts_quoted_primary_and_traced_numbers(make_project: Callable[[dict[str, str]], Layout]) -> None:
+    # valid.yaml: one reported fact, quoted, on a primary source; its diagram's body has "${heartbeat}"
+    # (150 ms: one number from a fact) and nothing typed; add a typed number to the title and an unquoted fact
+    text = (
+        VALID.replace("title: Raft roles", "title: Raft roles in 3 states")
+        .replace(
+            "facts:\n",
+            "facts:\n  quorum: {value: 3, source: raft-paper, evidence: unquoted}\n  servers:\n"
+            '    value: 5\n    source: raft-paper\n    quote: "a typical cluster has five servers"\n'
+            '  other: {value: 7, source: secondary-post, quote: "7 nodes"}\n',
+        )
+        .replace(
+            "sources:\n",
+            "sources:\n  - {id: secondary-post, url: https://blog.example.org/raft, title: A retelling, "
+            "publisher: A blog, kind: secondary}\n",
+        )
+    )
+    layout = make_project({"content/mechanisms/raft-consensus.yaml": text.replace("id: case", "id: raft-consensus")})
+    env = {"SYSATLAS_ROOT": str(layout.root)}
+    out = CliRunner().invoke(cli, ["stats"], env=env).output
+    row = next(x for x in out.splitlines() if x.startswith("mechanisms") and len(x.split()) == 6)
+    assert row.split()[1:] == ["3", "3", "2", "1", "1"]
+    md = CliRunner().invoke(cli, ["stats", "--markdown"], env=env).output
+    assert "| Category | Reported facts | With quote | On a primary source | Numbers from facts | Numbers typed |" in md
+    assert "| mechanisms | 3 | 3 | 2 | 1 | 1 |" in md

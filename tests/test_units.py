@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
-from sysatlas.units import offset_seconds, quantity
+from sysatlas.units import moments, offset_seconds, quantity
 
 
 @pytest.mark.parametrize(
@@ -85,3 +87,26 @@ def test_placeholder_detection(text: str, flagged: bool) -> None:
     from sysatlas.lint.placeholders import find
 
     assert (find(text) is not None) is flagged
+
+
+def test_clock_entries_take_the_date_of_the_dated_entry_before_them() -> None:
+    # before the fix: 22:52 was 82,320 s and the dated entry ~1.5e9 s, so any HH:MM sorted before any date
+    first, second = moments(["2018-10-21 22:00", "22:52"])
+    assert first is not None and second is not None
+    assert second[1] - first[1] == 52 * 60
+
+
+def test_day_n_counts_from_the_anchor_and_undated_clocks_compare_only_with_each_other() -> None:
+    got = moments(["22:10", "2018-10-21 21:00", "Day 2 00:41", "T+43s", "soon"], anchor=date(2018, 10, 21))
+    assert got[0] is not None and got[1] is not None and got[2] is not None
+    assert got[1][1] < got[0][1]  # so a timeline lists it as going back in time
+    assert got[2][1] - got[1][1] == 3 * 3600 + 41 * 60
+    assert got[3] == ("offset", 43) and got[4] is None
+    plain = moments(["22:52", "Day 2 00:41", "06:51", "2018-10-22 07:00"])
+    assert [m[0] for m in plain if m] == ["undated", "undated", "undated", "clock"]
+    assert plain[2] == ("undated", 86400 + 6 * 3600 + 51 * 60)
+
+
+def test_dates_are_read_as_utc_whatever_the_machine_zone() -> None:
+    assert offset_seconds("1970-01-02 00:00") == 86400
+    assert offset_seconds("2018-10-21 22:52 UTC") == offset_seconds("2018-10-21 22:52")

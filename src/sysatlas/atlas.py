@@ -9,6 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from .derive import FactTable
 from .inventory import Category, Inventory
 from .kinds import Kind
 from .load import Document
@@ -52,6 +53,8 @@ class Subject:
     head: SubjectHead
     doc: Document
     diagrams: list[Diagram] = field(default_factory=list)
+    facts: FactTable | None = None
+    """The facts read as quantities, derivations evaluated, and the diagrams as written before interpolation."""
 
     @property
     def key(self) -> str:

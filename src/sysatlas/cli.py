@@ -168,13 +168,16 @@ def new(category: str, subject: str, force: bool) -> None:
 @cli.command()
 @click.option("--markdown", is_flag=True, help="Print a Markdown table (for the site's coverage page).")
 def stats(markdown: bool) -> None:
-    """Print coverage against content/inventory.yaml: subjects, diagrams, evidence levels.
+    """Print coverage against content/inventory.yaml: subjects, diagrams, evidence levels, and facts.
+
+    The second table counts, per category, reported facts, those with a quote, those on a primary source, and
+    the numbers in `reported` diagrams (title and body) that come from a `${fact}` against those typed literally.
 
     \b
     Example:
       sysatlas stats
     """
-    from .stats import coverage, coverage_markdown, table
+    from .stats import coverage, coverage_markdown, fact_coverage, fact_markdown, fact_table, table
     from .validate import load_atlas
 
     layout = _layout()
@@ -184,8 +187,11 @@ def stats(markdown: bool) -> None:
     rows = coverage(atlas)
     if markdown:
         click.echo(coverage_markdown(rows))
+        click.echo(fact_markdown(fact_coverage(atlas)))
     else:
         click.echo("\n".join(table(rows)))
+        click.echo()
+        click.echo("\n".join(fact_table(fact_coverage(atlas))))
     if report:
         click.echo(f"({len(report)} content problem(s) not counted; run sysatlas check)", err=True)
 

@@ -8,8 +8,7 @@ from pathlib import Path
 from .kinds import Kind, registry
 
 FRAME = """\
-# The frame golden cases are wrapped in: one subject, one source, and the cases' diagrams.
-id: {subject_id}
+id: {subject_id}  # the frame golden cases are wrapped in: one subject, one source, and the cases' diagrams
 title: {title}
 summary: A fixture subject that carries golden diagrams for the tests.
 as_of: "2026-11"
@@ -19,6 +18,7 @@ sources:
     title: In Search of an Understandable Consensus Algorithm
     publisher: USENIX ATC
     date: "2014"
+    kind: primary
 """
 
 

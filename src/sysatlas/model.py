@@ -74,7 +74,7 @@ def walk_text(value: Any) -> list[str]:
     """Return every string of a model that the reader sees (typed `Text` or `Url`), depth first."""
     out: list[str] = []
     if isinstance(value, BaseModel):
-        for name, shown in _fields(type(value)):
+        for name, shown in shown_fields(type(value)):
             _collect(getattr(value, name), shown, out)
     elif isinstance(value, (list, tuple)):
         for item in value:
@@ -83,7 +83,7 @@ def walk_text(value: Any) -> list[str]:
 
 
 @functools.cache
-def _fields(model: type[BaseModel]) -> tuple[tuple[str, bool], ...]:
+def shown_fields(model: type[BaseModel]) -> tuple[tuple[str, bool], ...]:
     """Return each field of a model and whether the strings it holds are shown (worked out once per model)."""
     return tuple((name, _shown_paths(f.annotation, tuple(f.metadata))) for name, f in model.model_fields.items())
 
@@ -161,7 +161,7 @@ class Fact(Strict):
     value: Text | float | None = None
     unit: Text | None = None
     source: Slug | None = None
-    quote: Quote | None = Field(None, max_length=400, description="the source's sentence stating the value, verbatim")
+    quote: Quote | None = Field(None, description="the source's sentence stating the value, verbatim")
     locator: Text | None = Field(None, description="where in the source: section, table, page")
     evidence: FactEvidence | None = Field(None, description="default: reported when a source is given")
     derive: Text | None = Field(None, description="an expression over other facts: `end - start`, `a * b / c`")

@@ -24,6 +24,7 @@ def skeleton(category: Category, subject: str, today: str) -> str:
     out.append(
         'sources:\n  - id: fill-source\n    url: https://FILL.invalid/\n    title: "FILL document title"\n'
         '    publisher: "FILL publisher"\n    date: "FILL YYYY-MM-DD"\n'
+        "    kind: primary  # primary: the organisation's own post, docs, paper, code; secondary: a retelling\n"
     )
     out.append(
         'facts:\n  fill_fact: {value: "FILL", unit: ms, source: fill-source,\n'

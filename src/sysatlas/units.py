@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import calendar
 import re
-from datetime import datetime
+from collections.abc import Sequence
+from datetime import date, datetime, timedelta
 
 _OFFSET = re.compile(r"^T\s*(?P<sign>[+-])\s*(?P<rest>(?:\d+(?:\.\d+)?\s*(?:ms|s|m|min|h|d|w)\s*)+)$")
 _ZERO = re.compile(r"^T\s*(?:[+-]?\s*0(?:\.0+)?\s*(?:ms|s|m|min|h|d|w)?)?$")
@@ -36,12 +38,65 @@ def offset_seconds(text: str) -> float | None:
         if hours > 23 or minutes > 59:
             return None
         return day * 86400 + hours * 3600 + minutes * 60 + int(match.group("s") or 0)
+    stamp = dated(value)
+    return calendar.timegm(stamp.timetuple()) if stamp else None
+
+
+_DATED = re.compile(r"^(?P<date>\d{4}-\d{2}(?:-\d{2})?)(?:[ T](?P<time>\d{1,2}:\d{2}(?::\d{2})?))?(?:\s*[A-Z]{2,4})?$")
+
+
+def dated(text: str) -> datetime | None:
+    """Read `2018-10-21 22:52[:SS]`, `2018-10-21` or `2018-10` (an optional zone name after it), or None."""
+    match = _DATED.match(text.strip())
+    if not match:
+        return None
+    day, clock = match.group("date"), match.group("time")
     for fmt in ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d", "%Y-%m"):
         try:
-            return datetime.strptime(value[:19] if "%S" in fmt else value, fmt).timestamp()
+            return datetime.strptime(f"{day} {clock}" if clock else day, fmt)
         except ValueError:
             continue
     return None
+
+
+def moments(texts: Sequence[str | None], anchor: date | None = None) -> list[tuple[str, float] | None]:
+    """Place a sequence of entry times on one clock, for ordering: (domain, seconds) each, None if unreadable.
+
+    `T+43s` offsets are in the "offset" domain. A dated entry is in "clock", as seconds since the epoch (UTC
+    arithmetic, no zone conversion). `Day N HH:MM` is day N counted from `anchor` (or from the first entry, if
+    that is dated); `HH:MM` is on the day of the entry before it (or day 1). Without a date to count from they
+    are in "undated", comparable only with each other. So `22:52` after `2018-10-21 22:00` is 52 minutes later,
+    not a day in 1970, and `2018-10-21 22:10` after it goes back in time.
+    """
+    stamps = [dated(t) if t else None for t in texts]
+    day_one = anchor or (stamps[0].date() if stamps and stamps[0] is not None else None)
+    current: date | None = day_one
+    day = 0  # the day index of the entry before, counted from day 1, while no date is known
+    out: list[tuple[str, float] | None] = []
+    for text, stamp in zip(texts, stamps, strict=True):
+        if text is None:
+            out.append(None)
+            continue
+        if stamp is not None:
+            current = stamp.date()
+            out.append(("clock", float(calendar.timegm(stamp.timetuple()))))
+            continue
+        match = _CLOCK.match(text.strip())
+        seconds = offset_seconds(text)
+        if seconds is None:
+            out.append(None)
+        elif not match:
+            out.append(("offset", seconds))
+        else:
+            if match.group("day"):
+                day = int(match.group("day")) - 1
+                current = day_one + timedelta(days=day) if day_one else None
+                seconds -= day * 86400
+            if current is not None:
+                out.append(("clock", calendar.timegm(current.timetuple()) + seconds))
+            else:
+                out.append(("undated", day * 86400 + seconds))
+    return out
 
 
 def quantity(text: str) -> tuple[float, str] | None:

@@ -7,6 +7,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from .atlas import Atlas, Diagram, Subject
+from .derive import prepare
 from .diagnostics import Report
 from .inventory import EMPTY, load_inventory
 from .kinds import registry
@@ -57,6 +58,7 @@ def validate_subject(doc: Document, category: str, report: Report) -> Subject | 
             "facts and diagrams; run `sysatlas new CATEGORY SUBJECT` for a skeleton",
         )
         return None
+    table = prepare(doc, report)  # derived values first, so ${fact} interpolates them
     facts = fact_values(doc.data.get("facts"))
     if isinstance(doc.data.get("diagrams"), list):
         interpolate(doc, facts, report, ("diagrams",))
@@ -65,7 +67,7 @@ def validate_subject(doc: Document, category: str, report: Report) -> Subject | 
     except ValidationError as exc:
         schema_errors(exc, doc, (), SubjectHead, report)
         return None
-    subject = Subject(category, head, doc)
+    subject = Subject(category, head, doc, facts=table)
     kinds = registry()
     seen: set[str] = set()
     for i, raw in enumerate(head.diagrams):

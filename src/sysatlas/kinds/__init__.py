@@ -21,12 +21,24 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel
 
 Loc = tuple[str | int, ...]
 Finding = tuple[Loc, str, str]  # (location inside the body, CODE, message)
+
+
+class Timed(NamedTuple):
+    """An entry placed in time, for the time checks (TIME003/TIME004)."""
+
+    loc: Loc
+    """Where the entry is in the body; its time is the `at` key there."""
+    at: str
+    shown: list[str]
+    """The texts it shows (after `${fact}` interpolation)."""
+    fields: tuple[str, ...]
+    """Its keys whose text as written may name a time fact, `at` first."""
 
 
 def _no_findings(body: Any) -> Iterable[Finding]:
@@ -53,8 +65,9 @@ class Kind:
     sample: Callable[[str], dict[str, Any]]
     """A body showing `text` in every label it has: the property test renders it for any text in Chromium."""
     shape: Callable[[Any], tuple[Any, ...]] | None = None
-    """The structure with every label removed, for the duplicate check (DUP001). None where the structure is only
-    counts (slices, bars, columns) and so coincides by nature."""
+    """For a kind whose order is the story (a sequence's messages): the structure with every label removed, in
+    order, which the duplicate check (DUP001) compares. None: DUP001 compares the graph of ids up to reordering,
+    or, for a kind without links, its numbers and times."""
     lint: Callable[[Any], Iterable[Finding]] = _no_findings
     context: Callable[[Any], dict[str, Any]] = _no_context
     """Extra names for the template, computed in Python (templates hold no logic)."""
@@ -68,6 +81,10 @@ class Kind:
     """Material for MkDocs recolours this kind for dark mode; the others get a light card behind them."""
     legend: Callable[[Any], list[tuple[str, str]]] = _no_legend
     """(label, colour) pairs the site shows under the diagram, where Mermaid draws no legend itself."""
+    timed: Callable[[Any], list[Timed]] | None = None
+    """Its entries that happen at a time (TIME003: a stated total is spanned; TIME004: one event, one time)."""
+    shows_both_ends: bool = False
+    """TIME003: the entries show both the start and the end of a stated total (else at least one of them)."""
     mermaid_config: dict[str, Any] = dataclasses.field(default_factory=dict)
     """Settings for Mermaid's grammar of this kind, merged into the one configuration (harness and site)."""
     name: str = ""

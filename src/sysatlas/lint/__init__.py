@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from ..atlas import Atlas
 from ..diagnostics import Report
-from . import duplicates, facts, kinds, links, placeholders, readability, sources
+from . import duplicates, facts, kinds, links, placeholders, readability, sources, times
 
-RULES = (kinds, sources, facts, links, placeholders, readability, duplicates)
+RULES = (kinds, sources, facts, times, links, placeholders, readability, duplicates)
 
 
 def run(atlas: Atlas, report: Report) -> None:

@@ -1,15 +1,74 @@
-"""Sources: every diagram cites what it rests on; `reported` needs a source with a URL."""
+"""Sources: every diagram cites what it rests on; `reported` needs a source with a URL; URLs are canonical."""
 
 from __future__ import annotations
 
+import re
+from urllib.parse import urlsplit
+
 from ..atlas import Atlas
 from ..diagnostics import Report
+
+# Hosts that serve someone else's document: proxies, copy sites, archives of other projects' lists, reposts.
+COPY_HOSTS = [
+    (re.compile(r"(?:^|\.)workers\.dev$"), "a Cloudflare Workers proxy"),
+    (re.compile(r"(?:^|\.)translate\.goog$|^webcache\.googleusercontent\.com$"), "a Google proxy or cache"),
+    (re.compile(r"^github\.(?!(?:com|blog|io|community)$)[a-z0-9.-]+$"), "a GitHub mirror"),
+    (
+        re.compile(
+            r"(?:^|\.)(?:studylib\.net|readkong\.com|scilit\.(?:com|net)|docslib\.org|silo\.tips|"
+            r"vdocuments\.[a-z]+|fdocuments\.[a-z]+|docplayer\.[a-z]+|pdfslide\.[a-z]+|dokumen\.[a-z]+)$"
+        ),
+        "a document-copy site",
+    ),
+    (re.compile(r"(?:^|\.)slideshare\.net$"), "a slide re-upload site"),
+    (re.compile(r"(?:^|\.)(?:mail-archive\.com|markmail\.org)$"), "a third-party copy of a mailing list"),
+    (re.compile(r"^hn\.[a-z0-9.-]+$"), "a Hacker News mirror"),
+    (re.compile(r"(?:^|\.)(?:csdn\.net|cnblogs\.com)$"), "a repost site"),
+]
+INDEX_SEGMENTS = {"tag", "tags", "author", "authors", "category", "categories"}
+
+
+def not_canonical(url: str) -> str | None:
+    """Say why `url` is not the publisher's own address of one document, or None when it may be."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower().removeprefix("www.")
+    for pattern, what in COPY_HOSTS:
+        if pattern.search(host):
+            return f"{host} is {what}"
+    segments = [s for s in parts.path.lower().split("/") if s]
+    for i, seg in enumerate(segments):
+        if seg in INDEX_SEGMENTS and not (i and segments[i - 1] == "releases"):  # /releases/tag/v1 is a page
+            rest = segments[i + 2 :]
+            if len(rest) == 0 or (len(rest) == 2 and rest[0] == "page"):
+                return f"/{seg}/ is an index page listing articles, not the article"
+    return None
 
 
 def check(atlas: Atlas, report: Report) -> None:
     """Check source references and evidence levels."""
     for subject in atlas.subjects:
         known = {s.id: s for s in subject.head.sources}
+        for i, src in enumerate(subject.head.sources):
+            why = not_canonical(src.url) if src.url else None
+            if why:
+                report.add(
+                    subject.doc.rel,
+                    subject.doc.line(("sources", i, "url")),
+                    "SRC006",
+                    f"source {src.id!r}: {why}; cite the canonical address of the same document (the "
+                    "publisher's post, the paper at ACM/USENIX or the author's page, the repo on github.com, "
+                    "the project's docs or its own list archive)",
+                )
+            if src.kind is None:
+                report.add(
+                    subject.doc.rel,
+                    subject.doc.line(("sources", i, "id")),
+                    "SRC007",
+                    f"source {src.id!r} does not say `kind:`; write `kind: primary` for the organisation's "
+                    "own post, postmortem, status page, filing, paper, official docs or code, or "
+                    "`kind: secondary` for news, newsletters, summaries, third-party blogs, Q&A and "
+                    "retellings",
+                )
         used: set[str] = set()
         for i, src in enumerate(subject.head.sources):
             if [s.id for s in subject.head.sources].index(src.id) != i:

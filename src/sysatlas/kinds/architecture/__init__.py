@@ -135,14 +135,6 @@ def describe(body: Body) -> list[str]:
     return out
 
 
-def shape(body: Body) -> tuple[Any, ...]:
-    index = {node.id: i for i, (_, _, node) in enumerate(_nodes(body))}
-    return (
-        tuple((p.role, tuple((n.shape, len(n.details), n.status, bool(n.cost)) for n in p.nodes)) for p in body.planes),
-        tuple(sorted((index.get(e.from_, -1), index.get(e.to, -1), e.style, bool(e.label)) for e in body.edges)),
-    )
-
-
 def sample(t: str) -> dict[str, Any]:
     """A body showing `t` in every label."""
     return {
@@ -165,6 +157,5 @@ KIND = Kind(
     lint=lint,
     context=context,
     describe=describe,
-    shape=shape,
     size=lambda b: (sum(len(p.nodes) for p in b.planes), len(b.edges)),
 )

@@ -9,8 +9,8 @@ from pydantic import Field
 
 from ...model import Strict, Text
 from ...theme import Severity
-from ...units import offset_seconds
-from .. import Finding, Kind
+from ...units import moments
+from .. import Finding, Kind, Timed
 from .._common import ARROWS, Edge, NodeId, duplicates, mid
 
 
@@ -34,21 +34,22 @@ def lint(body: Body) -> Iterable[Finding]:
     for i in duplicates(ids):
         yield ("steps", i, "id"), "ID001", f"step id {ids[i]!r} is used twice"
     by_id = {s.id: s for s in body.steps}
+    when = dict(zip(ids, moments([s.at for s in body.steps]), strict=True))
     for i, link in enumerate(body.links):
         for end, ref in (("from", link.from_), ("to", link.to)):
             if ref not in by_id:
                 yield ("links", i, end), "REF002", f"link {end} {ref!r} names no step; known: {', '.join(ids)}"
         a, b = by_id.get(link.from_), by_id.get(link.to)
-        if a and b and a.at and b.at:
-            ta, tb = offset_seconds(a.at), offset_seconds(b.at)
-            if ta is not None and tb is not None and tb < ta:
+        if a and b:
+            ta, tb = when.get(a.id), when.get(b.id)
+            if ta is not None and tb is not None and ta[0] == tb[0] and tb[1] < ta[1]:
                 yield (
                     ("links", i),
                     "TIME002",
                     f"link goes back in time: {a.id} at {a.at} -> {b.id} at {b.at}; a cause precedes its effect",
                 )
     for i, step in enumerate(body.steps):
-        if step.at is not None and offset_seconds(step.at) is None:
+        if step.at is not None and when.get(step.id) is None:
             yield (
                 ("steps", i, "at"),
                 "TIME001",
@@ -89,15 +90,6 @@ def describe(body: Body) -> list[str]:
     return out
 
 
-def shape(body: Body) -> tuple[Any, ...]:
-    index = {s.id: i for i, s in enumerate(body.steps)}
-    stages = list(dict.fromkeys(s.stage for s in body.steps))
-    return (
-        tuple((s.severity, len(s.detail), bool(s.at), stages.index(s.stage)) for s in body.steps),
-        tuple(sorted((index.get(x.from_, -1), index.get(x.to, -1), x.style, bool(x.label)) for x in body.links)),
-    )
-
-
 def sample(t: str) -> dict[str, Any]:
     """A body showing `t` in every label."""
     return {
@@ -109,14 +101,18 @@ def sample(t: str) -> dict[str, Any]:
     }
 
 
+def timed(body: Body) -> list[Timed]:
+    return [Timed(("steps", i), s.at, [s.label], ("at", "label")) for i, s in enumerate(body.steps) if s.at is not None]
+
+
 KIND = Kind(
+    timed=timed,
     sample=sample,
     themed=True,
     body=Body,
     lint=lint,
     context=context,
     describe=describe,
-    shape=shape,
     size=lambda b: (len(b.steps), len(b.links)),
     max_nodes=24,
 )

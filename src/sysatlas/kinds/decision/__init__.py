@@ -108,21 +108,6 @@ def describe(body: Body) -> list[str]:
     return out
 
 
-def shape(body: Body) -> tuple[Any, ...]:
-    order = {n: i for i, n in enumerate([q.id for q in body.questions] + [c.id for c in body.choices])}
-    return (
-        len(body.questions),
-        tuple((len(c.detail), bool(c.status)) for c in body.choices),
-        tuple(
-            sorted(
-                (order.get(q.id, -1), order.get(a.goto or a.choose or "", -1))
-                for q in body.questions
-                for a in q.answers
-            )
-        ),
-    )
-
-
 def sample(t: str) -> dict[str, Any]:
     """A body showing `t` in every label."""
     return {
@@ -139,7 +124,6 @@ KIND = Kind(
     lint=lint,
     context=context,
     describe=describe,
-    shape=shape,
     size=lambda b: (len(b.questions) + len(b.choices), sum(len(q.answers) for q in b.questions)),
     max_nodes=22,
 )

@@ -51,7 +51,6 @@ KIND = Kind(
     body=Body,
     context=context,
     describe=describe,
-    shape=lambda b: tuple((d, len(x.children)) for d, x in _walk(b.children, 0)),
     size=lambda b: (1 + sum(1 for _ in _walk(b.children, 0)), 0),
     max_nodes=36,
 )

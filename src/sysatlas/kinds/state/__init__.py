@@ -114,17 +114,6 @@ def describe(body: Body) -> list[str]:
     return out
 
 
-def shape(body: Body) -> tuple[Any, ...]:
-    order = {s.id: i for i, (_, s) in enumerate(_all(body.states, ()))}
-    return tuple(
-        (
-            tuple((bool(s.note), s.status) for s in states),
-            tuple(sorted((order.get(t.from_, -1), order.get(t.to, -2), bool(t.label)) for t in trs)),
-        )
-        for _, states, trs in _scopes(body)
-    )
-
-
 def _size(body: Body) -> tuple[int, int]:
     return (sum(1 for _ in _all(body.states, ())), sum(len(trs) for _, _, trs in _scopes(body)))
 
@@ -144,7 +133,6 @@ KIND = Kind(
     lint=lint,
     context=context,
     describe=describe,
-    shape=shape,
     size=_size,
     max_nodes=20,
     max_edges=35,

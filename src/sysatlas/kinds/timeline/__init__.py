@@ -8,8 +8,8 @@ from typing import Any
 from pydantic import Field
 
 from ...model import Strict, Text
-from ...units import offset_seconds
-from .. import Finding, Kind
+from ...units import moments
+from .. import Finding, Kind, Timed
 
 
 class Event(Strict):
@@ -28,26 +28,21 @@ class Body(Strict):
 
 
 def lint(body: Body) -> Iterable[Finding]:
-    last: tuple[float, str] | None = None
-    for s, section in enumerate(body.sections):
-        for e, event in enumerate(section.events):
-            when = offset_seconds(event.at)
-            loc = ("sections", s, "events", e, "at")
-            if when is None:
-                yield (
-                    loc,
-                    "TIME001",
-                    f"cannot read time {event.at!r}; write HH:MM, Day 2 HH:MM, YYYY-MM-DD HH:MM or T+90s",
-                )
-                continue
-            if last is not None and when < last[0]:
-                yield (
-                    loc,
-                    "TIME002",
-                    f"{event.at!r} comes before the previous entry {last[1]!r}; "
-                    "keep entries in time order (use `Day 2 00:10` after midnight)",
-                )
-            last = (when, event.at)
+    places = [(s, e, event.at) for s, section in enumerate(body.sections) for e, event in enumerate(section.events)]
+    last: tuple[tuple[str, float], str] | None = None
+    for (s, e, at), when in zip(places, moments([p[2] for p in places]), strict=True):
+        loc = ("sections", s, "events", e, "at")
+        if when is None:
+            yield (loc, "TIME001", f"cannot read time {at!r}; write HH:MM, Day 2 HH:MM, YYYY-MM-DD HH:MM or T+90s")
+            continue
+        if last is not None and when[0] == last[0][0] and when[1] < last[0][1]:
+            yield (
+                loc,
+                "TIME002",
+                f"{at!r} comes before the previous entry {last[1]!r}; keep entries in time "
+                "order (use `Day 2 00:10` after midnight; `HH:MM` after a dated entry is on that date)",
+            )
+        last = (when, at)
 
 
 def describe(body: Body) -> list[str]:
@@ -64,7 +59,17 @@ def sample(t: str) -> dict[str, Any]:
     return {"sections": [{"name": t, "events": [{"at": "22:52", "what": [t]}]}]}
 
 
+def timed(body: Body) -> list[Timed]:
+    return [
+        Timed(("sections", s, "events", e), event.at, list(event.what), ("at", "what"))
+        for s, section in enumerate(body.sections)
+        for e, event in enumerate(section.events)
+    ]
+
+
 KIND = Kind(
+    timed=timed,
+    shows_both_ends=True,
     mermaid_config={"timeline": {"disableMulticolor": False, "useMaxWidth": True}},
     sample=sample,
     body=Body,

@@ -1,0 +1,52 @@
+"""TIME003/TIME004 on whole subjects: what passes (a date fact stands for its whole day)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from sysatlas.paths import Layout
+from sysatlas.pipeline import check
+
+CASE = Path(__file__).parent / "errors" / "TIME003-stated-total-beyond-the-entries.expect-error.yaml"
+
+
+def codes(make_project: Callable[[dict[str, str]], Layout], text: str) -> list[str]:
+    return [d.code for d in check(make_project({"content/incidents/case.yaml": text})).report]
+
+
+def test_a_timeline_that_spans_its_stated_total_passes(make_project: Callable[[dict[str, str]], Layout]) -> None:
+    text = CASE.read_text(encoding="utf-8").replace('"Day 2 16:24"', '"Day 2 23:03"')
+    assert codes(make_project, text) == []
+
+
+def test_date_facts_stand_for_their_whole_day(make_project: Callable[[dict[str, str]], Layout]) -> None:
+    # fastly-2021-06-08: deploy on 12 May, trigger on 8 June, the timeline gives times on those days
+    text = (
+        CASE.read_text(encoding="utf-8")
+        .replace('"2018-10-21 22:52", unit: UTC', '"2018-10-21", unit: UTC')
+        .replace('"2018-10-22 23:03", unit: UTC', '"2018-10-22", unit: UTC')
+        .replace('- {at: "Day 2 16:24", what: [Replicas in sync]}', '- {at: "Day 2 09:47", what: [Trigger]}')
+    )
+    assert codes(make_project, text) == []
+
+
+def test_clock_entries_may_be_on_the_start_day_when_the_subject_date_is_the_utc_day(
+    make_project: Callable[[dict[str, str]], Layout],
+) -> None:
+    # azure-2012-02-29: `date` is the UTC day, the timeline tells 16:00 PST on 28 February as "16:00"
+    text = (
+        CASE.read_text(encoding="utf-8")
+        .replace('date: "2018-10-21"', 'date: "2018-10-22"')
+        .replace('- {at: "Day 2 16:24", what: [Replicas in sync]}', '- {at: "Day 2 23:03", what: [Backlog drained]}')
+    )
+    assert codes(make_project, text) == []
+
+
+def test_zone_names_make_time_facts() -> None:
+    from sysatlas.derive import quantity
+
+    moment = quantity("2020-12-14 04:33", "US/Pacific")
+    assert moment is not None and moment.moment == "dated"
+    rate = quantity(5, "GB/s")
+    assert rate is not None and rate.value == 5e9
