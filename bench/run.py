@@ -1,7 +1,10 @@
-"""Benchmarks: generation, browser validation against mermaid-cli, rebuilds, and the site.
+"""Benchmarks: `check` on 30,000 diagrams, generation, browser validation against mermaid-cli, rebuilds, the site.
 
 Every ratio is measured in this process against a baseline run on the same diagrams on the same machine.
-Usage: python bench/run.py [--synthetic 1100] [--mmdc-sample 40] [--skip-site]
+The synthetic sets are the kinds' golden cases (src/sysatlas/kinds/<kind>/golden/*.yaml, read as data) with
+the words of their labels varied per subject, so that no two subjects say the same thing.
+Usage: python bench/run.py [--check-diagrams 30000] [--synthetic 1100] [--mmdc-sample 40] [--skip-site]
+       python bench/run.py --check-only N    (one `check` of N synthetic diagrams, as JSON; used by the above)
 """
 
 from __future__ import annotations
@@ -9,22 +12,27 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
+import resource
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from sysatlas.browser import CHROMIUM_ARGS, chromium_path  # noqa: E402
 from sysatlas.diagnostics import ContentError, Report  # noqa: E402
-from sysatlas.golden import cases, subject_text  # noqa: E402
+from sysatlas.golden import FRAME, Case, cases  # noqa: E402
 from sysatlas.inventory import load_inventory  # noqa: E402
 from sysatlas.paths import Layout  # noqa: E402
 from sysatlas.pipeline import browser_stage, check, publish, render_stage  # noqa: E402
@@ -39,6 +47,67 @@ def timed(fn: Callable[[], Any]) -> tuple[float, Any]:
     return time.perf_counter() - start, value
 
 
+# Keys whose values are prose a reader sees: their words are varied per subject. Ids, enums, times, numbers
+# and units are left alone, so every synthetic diagram stays valid.
+PROSE = {
+    "label",
+    "text",
+    "note",
+    "what",
+    "ask",
+    "detail",
+    "details",
+    "stage",
+    "best_for",
+    "workload",
+    "name",
+    "when",
+    "title",
+    "caption",
+    "breaks",
+    "looks_like",
+    "check_first",
+    "quadrants",
+    "root",
+    "low",
+    "high",
+}
+WORD = re.compile(r"\b[A-Za-z]{3,}\b")
+
+
+def tag(n: int) -> str:
+    """Return letters that name subject n: a, b, ..., z, ba, bb, ..."""
+    out = ""
+    while True:
+        n, r = divmod(n, 26)
+        out = "abcdefghijklmnopqrstuvwxyz"[r] + out
+        if n == 0:
+            return out
+
+
+def vary(value: Any, n: int, key: str = "") -> Any:
+    """Suffix every other word of the prose in `value` with subject n's tag (half the vocabulary stays shared);
+    n = 0 copies it unchanged."""
+    if isinstance(value, dict):
+        return {k: vary(v, n, k) for k, v in value.items()}
+    if isinstance(value, list):
+        return [vary(v, n, key) for v in value]
+    if n and isinstance(value, str) and key in PROSE and "${" not in value:
+        count = iter(range(1_000_000))
+        return WORD.sub(lambda m: m.group(0) + tag(n) if next(count) % 2 == 0 else m.group(0), value)
+    return value
+
+
+def golden_case(case: Case) -> dict[str, Any]:
+    """Read a golden case as sysatlas reads content (YAML 1.2 scalars), as plain dicts and lists, with its kind."""
+    from sysatlas.load import read
+
+    doc = read(case.path, case.path.name, Report())
+    assert doc is not None, case.path
+    plain: dict[str, Any] = vary(doc.data, 0, "")  # rebuilds every container as a plain dict or list
+    return plain | {"id": case.name, "kind": case.kind.name}
+
+
 def synthetic_project(folder: Path, diagrams: int, per_subject: int = 6) -> Layout:
     """Lay out a project of at least `diagrams` diagrams from the golden cases, `per_subject` to a subject
     (the real categories have 5 or 6), spread over the inventory's categories as the real atlas will be."""
@@ -51,15 +120,95 @@ def synthetic_project(folder: Path, diagrams: int, per_subject: int = 6) -> Layo
     for category in categories:
         (content / category).mkdir()
     (folder / "node_modules").symlink_to(ROOT / "node_modules")
-    picks = [c for c in cases() if not c.shows]  # the escaping cases are for the browser tests
+    picks = [golden_case(c) for c in cases() if not c.shows]  # the escaping cases are for the browser tests
     subjects = -(-diagrams // per_subject)
     for n in range(subjects):
-        picked = [picks[(n * per_subject + k) % len(picks)] for k in range(per_subject)]
-        items = [case.item(case.name).replace("title: ", f"title: n{n} ", 1) for case in picked]
-        body = subject_text(*items, subject_id=f"synthetic-{n:04d}")
+        items = [vary(picks[(n * per_subject + k) % len(picks)], n + 1) for k in range(per_subject)]
+        for item in items:
+            item["title"] = f"n{n} {item['title']}"
+        body = yaml.safe_dump({"diagrams": items}, sort_keys=False, allow_unicode=True, width=1000)
+        text = FRAME.format(subject_id=f"synthetic-{n:05d}", title="Golden case") + body
         category = categories[n % len(categories)]
-        (content / category / f"synthetic-{n:04d}.yaml").write_text(body, encoding="utf-8")
+        (content / category / f"synthetic-{n:05d}.yaml").write_text(text, encoding="utf-8")
     return Layout(folder)
+
+
+def check_only(diagrams: int) -> None:
+    """Time one `check` (no browser) of a fresh synthetic project and print what it took as JSON."""
+    from sysatlas.lint import duplicates
+
+    with tempfile.TemporaryDirectory(prefix="sysatlas-bench-check-") as tmp:
+        layout = synthetic_project(Path(tmp), diagrams)
+        before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        dup_time = 0.0
+        real = duplicates.check
+
+        def timed_dup(*args: Any) -> None:
+            nonlocal dup_time
+            start = time.process_time()
+            real(*args)
+            dup_time = time.process_time() - start
+
+        duplicates.check = timed_dup  # type: ignore[assignment]  # lint.run calls the module's attribute
+        cpu = time.process_time()
+        took, outcome = timed(lambda: check(layout))
+        cpu = time.process_time() - cpu
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # before a second atlas exists
+        counts = dict(Counter(d.code for d in outcome.report))
+        size = (len(outcome.atlas.diagrams()), len(outcome.atlas.subjects))
+        del outcome
+        warm_cpu = time.process_time()
+        warm, _ = timed(lambda: check(layout))  # the pure-Python YAML comparison is remembered per file text
+        warm_cpu = time.process_time() - warm_cpu
+        print(
+            json.dumps(
+                {
+                    "diagrams": size[0],
+                    "subjects": size[1],
+                    "seconds": took,
+                    "cpu_seconds": cpu,
+                    "warm_seconds": warm,
+                    "warm_cpu_seconds": warm_cpu,
+                    "duplicates_seconds": dup_time,
+                    "peak_rss_mb": peak / 1024,
+                    "rss_before_mb": before / 1024,
+                    "problems": counts,
+                }
+            )
+        )
+
+
+def check_at_scale(diagrams: int, rows: list[tuple[str, str, str]]) -> None:
+    """Run `check_only` in a fresh interpreter, so its peak memory is its own."""
+    run = subprocess.run(
+        [sys.executable, __file__, "--check-only", str(diagrams)], capture_output=True, text=True, check=True
+    )
+    got = json.loads(run.stdout.strip().splitlines()[-1])
+    label = f"check {got['diagrams'] // 1000}k"
+    rows.append((label, "diagrams / subjects", f"{got['diagrams']} / {got['subjects']}"))
+    rows.append(
+        (
+            label,
+            "sysatlas check, no browser (cold: no .cache): wall / CPU",
+            f"{got['seconds']:.1f} s / {got['cpu_seconds']:.1f} s",
+        )
+    )
+    rows.append(
+        (
+            label,
+            "again, files unchanged (.cache warm): wall / CPU",
+            f"{got['warm_seconds']:.1f} s / {got['warm_cpu_seconds']:.1f} s",
+        )
+    )
+    rows.append((label, "of which duplicate rules (DUP001 + DUP002), CPU", f"{got['duplicates_seconds']:.1f} s"))
+    rows.append((label, "peak memory of the cold run (max RSS)", f"{got['peak_rss_mb']:.0f} MB"))
+    rows.append(
+        (
+            label,
+            "problems by code (DUP001: the golden shapes repeat)",
+            ", ".join(f"{k} {v}" for k, v in sorted(got["problems"].items())) or "none",
+        )
+    )
 
 
 def mmdc_per_diagram(texts: list[str], work: Path) -> tuple[float, float]:
@@ -148,9 +297,21 @@ def main() -> None:
     parser.add_argument("--synthetic", type=int, default=1100, help="diagrams in the synthetic set (default 1100)")
     parser.add_argument("--mmdc-sample", type=int, default=40, help="diagrams rendered by mmdc (default 40)")
     parser.add_argument("--skip-site", action="store_true", help="time diagram builds only")
+    parser.add_argument(
+        "--check-diagrams",
+        type=int,
+        default=30000,
+        help="diagrams in the no-browser `check` run (default 30000; 0 skips it)",
+    )
+    parser.add_argument("--check-only", type=int, metavar="N", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.check_only:
+        check_only(args.check_only)
+        return
     os.environ.setdefault("SYSATLAS_PAGES", "2")
     rows: list[tuple[str, str, str]] = []
+    if args.check_diagrams:
+        check_at_scale(args.check_diagrams, rows)
     measure(Layout(ROOT), "content", args.mmdc_sample, rows)
     with tempfile.TemporaryDirectory(prefix="sysatlas-bench-") as tmp:
         layout = synthetic_project(Path(tmp), args.synthetic)

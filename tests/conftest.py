@@ -15,7 +15,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--update-golden", action="store_true", help="rewrite the expected .mmd files")
+    parser.addoption(
+        "--update-golden", action="store_true", help="rewrite the expected .mmd files (or set SYSATLAS_UPDATE_GOLDEN=1)"
+    )
 
 
 @pytest.fixture

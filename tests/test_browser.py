@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sysatlas.browser import Session
+from sysatlas.atlas import Diagram
+from sysatlas.browser import ChromiumRenderer, Result, Session
+from sysatlas.diagnostics import Report
 from sysatlas.golden import Case, subject_text
 from sysatlas.kinds import registry
 from sysatlas.paths import Layout
@@ -72,11 +76,90 @@ def test_a_broken_diagram_is_reported_with_its_place(make_project: Callable[[dic
     assert "11.17.2" in problem.message
 
 
-# Text a label may hold: printable characters of any script, the syntax Mermaid reacts to, emoji, RTL.
+class Injected(ChromiumRenderer):
+    """The real renderer, with a page that hangs on a marked diagram or crashes on another."""
+
+    async def _open(self, browser: Any, harness: Path) -> Any:
+        page = await super()._open(browser, harness)
+        # a busy loop, not a pending promise: the page's only thread is stuck, as in a real Mermaid hang
+        await page.evaluate("""() => { const render = mermaid.render;
+            mermaid.render = (id, text) => { if (text.includes("%% HANG")) { for (;;) {} }
+                                             return render(id, text); }; }""")
+        return page
+
+    async def _render_one(self, page: Any, item: tuple[str, str]) -> Result:
+        if "%% CRASH" in item[1]:
+            cdp = await page.context.new_cdp_session(page)
+            crash = asyncio.ensure_future(cdp.send("Page.crash"))
+            try:
+                await page.evaluate("() => new Promise((done) => setTimeout(done, 20000))")
+            finally:
+                crash.cancel()
+        return await super()._render_one(page, item)
+
+
+def three_diagrams(
+    make_project: Callable[[dict[str, str]], Layout], marker: str
+) -> tuple[Layout, list[Diagram], dict[str, str]]:
+    """A project of three golden diagrams and their Mermaid; the middle one carries `marker` in its text."""
+    (case,) = [c for c in CASES if c.name == "architecture-etcd"]
+    layout = make_project(
+        {"content/guarantees/golden-case.yaml": subject_text(*(case.item(f"d{i}") for i in range(3)))}
+    )
+    outcome = check(layout)
+    diagrams = outcome.atlas.diagrams()
+    assert len(diagrams) == 3
+    mermaid = dict(outcome.mermaid)
+    mermaid[diagrams[1].key] += f"{marker}\n"
+    return layout, diagrams, mermaid
+
+
+def test_a_hanging_diagram_times_out_and_the_rest_render(make_project: Callable[[dict[str, str]], Layout]) -> None:
+    from sysatlas.pipeline import browser_stage
+
+    layout, diagrams, mermaid = three_diagrams(make_project, "%% HANG")
+    report = Report()
+    renderer = Injected(layout.mermaid_bundle, pages=1, timeout=3)
+    renders = browser_stage(layout, diagrams, mermaid, report, renderer, use_cache=False)
+    (problem,) = list(report)
+    assert (problem.code, problem.line) == ("MMD002", diagrams[1].line)
+    assert "within 3 s" in problem.message and diagrams[1].key in problem.message
+    assert renders[diagrams[0].key].ok and renders[diagrams[2].key].ok  # the page after the hang works
+
+
+def test_a_crashed_page_is_a_diagnostic(make_project: Callable[[dict[str, str]], Layout]) -> None:
+    from sysatlas.pipeline import browser_stage
+
+    layout, diagrams, mermaid = three_diagrams(make_project, "%% CRASH")
+    report = Report()
+    renderer = Injected(layout.mermaid_bundle, pages=1, timeout=30)
+    renders = browser_stage(layout, diagrams, mermaid, report, renderer, use_cache=False)
+    (problem,) = list(report)
+    assert (problem.code, problem.line) == ("MMD003", diagrams[1].line)
+    assert "crashed" in problem.message
+    assert renders[diagrams[0].key].ok and renders[diagrams[2].key].ok
+
+
+# Text a label may hold: printable characters of any script, the syntax Mermaid reacts to, emoji, RTL, and
+# backslash sequences a template must not turn into a line break or a character.
 LABEL = (
     st.lists(
         st.one_of(
-            st.sampled_from([*list("\"'#;:|[](){}<>-=%&*!?/\\`~^@$+,."), "-->", "end", "%%", "#quot;", "<br/>", " "]),
+            st.sampled_from(
+                [
+                    *list("\"'#;:|[](){}<>-=%&*!?/\\`~^@$+,."),
+                    "-->",
+                    "end",
+                    "%%",
+                    "#quot;",
+                    "<br/>",
+                    " ",
+                    "\\n",
+                    "\\t",
+                    "\\\\",
+                    "\\u0041",
+                ]
+            ),
             st.characters(codec="utf-8", categories=("L", "N", "P", "S"), exclude_characters="\u2028\u2029"),
             st.sampled_from(["🚀", "✓", "שלום", "مرحبا", "日本"]),
         ),
@@ -86,12 +169,12 @@ LABEL = (
     .map(lambda parts: " ".join("".join(parts).split()))
     .filter(lambda s: bool(s.strip()))
 )
+# Backslash sequences a label may hold literally, which must not turn into a line break or a character.
+BACKSLASHES = ["\\n", "\\t", "\\\\", "\\u0041", "C:\\new\\table"]
 
 
-@pytest.mark.parametrize("kind", sorted(registry()))
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(text=LABEL)
-def test_any_label_renders_and_shows_its_text(kind: str, text: str, session: Session) -> None:
+def shows_label(session: Session, kind: str, text: str) -> None:
+    """Render the kind's sample with `text` in every label; it must show in the kind's label place."""
     from sysatlas.render import render
 
     k = registry()[kind]
@@ -99,7 +182,31 @@ def test_any_label_renders_and_shows_its_text(kind: str, text: str, session: Ses
     mermaid = render(k, body, title=text, caption=text, origin="property-test")
     result = session.render(mermaid)
     assert result.ok, f"{kind}: {result.error}\n{mermaid}"
-    assert squash(text) in squash(result.text), f"{kind}: {text!r} not shown\n{mermaid}"
+    placed = session.texts(result.svg, k.label_place)
+    assert any(squash(text) in squash(t) for t in placed), f"{kind}: {text!r} not in {placed}\n{mermaid}"
+
+
+@pytest.mark.parametrize("kind", sorted(registry()))
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=LABEL)
+def test_any_label_renders_and_shows_its_text(kind: str, text: str, session: Session) -> None:
+    shows_label(session, kind, text)
+
+
+@pytest.mark.parametrize("kind", sorted(registry()))
+def test_backslash_sequences_render_as_written(kind: str, session: Session) -> None:
+    shows_label(session, kind, "path " + " ".join(BACKSLASHES) + " end")
+
+
+def test_the_label_check_looks_only_in_the_label_place(session: Session) -> None:
+    """A label that is only the diagram's title (its <title>) is not found in the label place."""
+    from sysatlas.render import render
+
+    k = registry()["architecture"]
+    body = k.body.model_validate(k.sample("plain"))
+    result = session.render(render(k, body, title="only in the title", caption="x", origin="t"))
+    assert "onlyinthetitle" in squash(result.text)
+    assert not any("onlyinthetitle" in squash(t) for t in session.texts(result.svg, k.label_place))
 
 
 def test_export_writes_svg_and_png_through_the_browser(

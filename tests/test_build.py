@@ -61,3 +61,52 @@ def test_too_wide_diagram_is_reported(make_project: Callable[[dict[str, str]], L
         build(layout, renderer=FakeRenderer(width=5000), site=False, use_cache=False)
     (problem,) = list(info.value.report)
     assert problem.code == "READ003" and "5000 px" in problem.message
+
+
+def test_cache_keeps_only_what_the_build_reads(make_project: Callable[[dict[str, str]], Layout]) -> None:
+    layout = make_project({"content/mechanisms/case.yaml": VALID})
+    stale = layout.cache / "render" / "ab"  # the per-diagram layout of older versions, and another bundle's file
+    stale.mkdir(parents=True)
+    (stale / "old.json").write_text('{"svg": "<svg>...</svg>"}')
+    (layout.cache / "render" / "0123456789abcdef.json").write_text("{}")
+    build(layout, renderer=FakeRenderer(width=812), site=False)
+    (cached,) = list((layout.cache / "render").iterdir())
+    assert list(json.loads(cached.read_text()).values()) == [[812, 400]]  # no SVG, no text
+    renderer = FakeRenderer(width=1)
+    again = build(layout, renderer=renderer, site=False)  # from the cache: same size, nothing rendered
+    assert renderer.calls == []
+    assert [(r.ok, r.width, r.height) for r in again.renders.values()] == [(True, 812, 400)]
+    assert json.loads((layout.diagrams / "manifest.json").read_text())[0]["width"] == 812
+
+
+def test_failed_renders_are_not_cached(make_project: Callable[[dict[str, str]], Layout]) -> None:
+    layout = make_project({"content/mechanisms/case.yaml": VALID.replace("Leader}", "BROKEN Leader}")})
+    for _ in range(2):
+        renderer = FakeRenderer()
+        with pytest.raises(ContentError):
+            build(layout, renderer=renderer, site=False)
+        assert len(renderer.calls) == 1
+    assert not (layout.cache / "render").exists() or not list((layout.cache / "render").iterdir())
+
+
+@pytest.mark.parametrize(("code", "words"), [("MMD002", "hangs on"), ("MMD003", "crashed")])
+def test_render_failures_keep_their_code(
+    code: str, words: str, make_project: Callable[[dict[str, str]], Layout]
+) -> None:
+    from sysatlas.browser import failed
+    from sysatlas.diagnostics import Report
+    from sysatlas.pipeline import browser_stage, check
+
+    class Failing(FakeRenderer):
+        def render(self, items, progress=None):  # type: ignore[no-untyped-def]
+            return [
+                failed(code, "the browser page crashed while rendering it" if code == "MMD003" else "slow")
+                for _ in items
+            ]
+
+    layout = make_project({"content/mechanisms/case.yaml": VALID})
+    report = Report()
+    outcome = check(layout)
+    browser_stage(layout, outcome.atlas.diagrams(), outcome.mermaid, report, Failing(), use_cache=False)
+    (problem,) = list(report)
+    assert (problem.code, problem.line) == (code, 16) and words in problem.message

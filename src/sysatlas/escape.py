@@ -31,9 +31,19 @@ def label(text: str) -> str:
     return _WORDS.sub(lambda m: f"#{ord(m.group(0)[0])};{m.group(0)[1:]}", encoded)
 
 
+def html(text: str) -> str:
+    """Escape text for a flowchart label, where Mermaid reads the two characters `\\n` as a line break.
+
+    Mermaid decodes entity codes before it turns `\\n` into `<br />` in any flowchart label that holds
+    markup (`<b>`, `<br/>`), so an encoded backslash alone does not help: an empty `<span></span>` between
+    the backslash and the `n` breaks up the pair and shows nothing.
+    """
+    return label(text).replace("#92;n", "#92;<span></span>n")
+
+
 def lines(parts: Iterable[str], sep: str = "<br/>") -> str:
     """Escape each line of a multi-line flowchart label and join them with a line break."""
-    return sep.join(label(p) for p in parts if str(p).strip())
+    return sep.join(html(p) for p in parts if str(p).strip())
 
 
 def acc(text: str) -> str:

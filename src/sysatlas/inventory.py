@@ -13,7 +13,7 @@ from pydantic import Field, PrivateAttr, model_validator
 
 from .diagnostics import Report
 from .kinds import registry
-from .load import read
+from .load import Portable, read
 from .model import Slug, Strict, Text
 from .paths import Layout
 from .schema import validated
@@ -102,10 +102,10 @@ class Inventory(Strict):
 EMPTY = Inventory.model_construct(name="", description="", intro="", about=None, categories={})
 
 
-def load_inventory(layout: Layout, report: Report) -> Inventory | None:
+def load_inventory(layout: Layout, report: Report, portable: Portable | None = None) -> Inventory | None:
     """Read and validate content/inventory.yaml; on any problem report it and return None."""
     rel = layout.rel(layout.inventory)
-    doc = read(layout.inventory, rel, report)
+    doc = read(layout.inventory, rel, report, portable)
     if doc is None:
         return None
     if not isinstance(doc.data, dict):

@@ -3,10 +3,15 @@
 libyaml (through PyYAML's C composer) builds the node tree fast; we construct values ourselves so that every
 mapping and sequence keeps the line of each key and item, duplicate keys are errors, and plain scalars follow
 YAML 1.2's core schema (`no` stays a string; `1.10` is still a float, which the model refuses for text).
+Each file is also composed by PyYAML's pure-Python parser: where the two disagree (libyaml accepts a few
+things the YAML spec and other parsers reject, such as `?` inside a plain scalar in a flow mapping), YAML004.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -19,6 +24,7 @@ from .diagnostics import Report
 
 FACT_REF = re.compile(r"\$?\$\{([A-Za-z0-9_.-]+)\}")  # $${x} is a literal ${x}
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_PURE = yaml.SafeLoader
 _INT = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$|^0o[0-7]+$|^0x[0-9a-fA-F]+$")
 _FLOAT = re.compile(
     r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$|^[-+]?\.(?:inf|Inf|INF)$|"
@@ -146,8 +152,40 @@ def _build(node: yaml.Node) -> Any:
     return _scalar(node)
 
 
-def read(path: Path, rel: str, report: Report) -> Document | None:
-    """Parse one file; on failure record YAML001/YAML002/YAML003 and return None."""
+class Portable:
+    """Digests of file texts both parsers were seen to read the same way, kept across runs in one JSON file.
+
+    The pure-Python parse costs about three times the libyaml one, so a file is compared once per change.
+    """
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.seen: set[str] = set()
+        self.used: set[str] = set()
+        self.added = False
+        if path is not None:
+            try:
+                self.seen = set(json.loads(path.read_text(encoding="utf-8")))
+            except (OSError, ValueError, TypeError):
+                self.seen = set()
+
+    @staticmethod
+    def digest(text: str) -> str:
+        return hashlib.sha256(text.encode()).hexdigest()[:32]
+
+    def save(self, prune: bool) -> None:
+        """Write the digests atomically if any changed; `prune` (after reading every file) keeps only theirs."""
+        keep = self.used if prune else self.seen
+        if self.path is None or (not self.added and keep == self.seen):
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(sorted(keep)), encoding="utf-8")
+        tmp.replace(self.path)
+
+
+def read(path: Path, rel: str, report: Report, portable: Portable | None = None) -> Document | None:
+    """Parse one file; on failure record YAML001/YAML002/YAML003 and return None; YAML004 where parsers differ."""
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -179,7 +217,68 @@ def read(path: Path, rel: str, report: Report) -> Document | None:
     except yaml.YAMLError as exc:
         report.add(rel, 1, "YAML001", f"YAML syntax error: {exc}")
         return None
+    if _Loader is not _PURE:
+        known = portable or Portable(None)
+        digest = known.digest(text)
+        if digest not in known.seen and same_in_pure_python(text, node, rel, report):
+            known.seen.add(digest)
+            known.added = True
+        if digest in known.seen:
+            known.used.add(digest)
     return Document(path, rel, data)
+
+
+def same_in_pure_python(text: str, node: yaml.Node | None, rel: str, report: Report) -> bool:
+    """YAML004 where PyYAML's pure-Python parser rejects the file or reads it differently from libyaml."""
+    fix = (
+        'quote the value ("...") so that every YAML parser reads it the same way; libyaml accepts this, '
+        "the YAML spec and other parsers do not"
+    )
+    try:
+        pure = yaml.compose(text, Loader=_PURE)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = (exc.problem or exc.context or "syntax error").strip()
+        report.add(
+            rel,
+            mark.line + 1 if mark else 1,
+            "YAML004",
+            f"the pure-Python YAML parser rejects this line ({problem}); {fix}",
+        )
+        return False
+    except yaml.YAMLError as exc:
+        report.add(rel, 1, "YAML004", f"the pure-Python YAML parser rejects this file ({exc}); {fix}")
+        return False
+    line = _differs(node, pure)
+    if line is not None:
+        report.add(rel, line, "YAML004", f"libyaml and the pure-Python YAML parser read this line differently; {fix}")
+    return line is None
+
+
+def _differs(a: yaml.Node | None, b: yaml.Node | None) -> int | None:
+    """Return the 1-based line of the first place where two node trees differ, or None when they are the same."""
+    if a is None or b is None:
+        return None if a is b else 1
+    stack = [(a, b)]
+    while stack:
+        x, y = stack.pop()
+        if not _same_shell(x, y):
+            return int(x.start_mark.line) + 1
+        if isinstance(x, yaml.MappingNode):
+            for (kx, vx), (ky, vy) in zip(reversed(x.value), reversed(y.value), strict=True):
+                stack += [(vx, vy), (kx, ky)]
+        elif isinstance(x, yaml.SequenceNode):
+            stack += list(zip(reversed(x.value), reversed(y.value), strict=True))
+    return None
+
+
+def _same_shell(x: yaml.Node, y: yaml.Node) -> bool:
+    """Whether two nodes have the same kind and tag, and the same value and quoting (scalars) or length."""
+    if type(x) is not type(y) or x.tag != y.tag:
+        return False
+    if isinstance(x, yaml.ScalarNode):
+        return bool(x.value == y.value and bool(x.style) == bool(y.style))
+    return len(x.value) == len(y.value)
 
 
 def fact_values(facts: Any) -> dict[str, str]:

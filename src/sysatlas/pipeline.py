@@ -59,7 +59,7 @@ def browser_stage(
     progress: Progress | None = None,
     use_cache: bool = True,
 ) -> dict[str, Result]:
-    """Render each diagram with the real Mermaid in Chromium; MMD001 on failure, READ003 when too wide."""
+    """Render each diagram with the real Mermaid in Chromium; MMD001-003 on failure, READ003 when too wide."""
     todo = [d for d in diagrams if d.key in mermaid]
     if progress:
         progress.start(len(todo))
@@ -74,12 +74,29 @@ def browser_stage(
         out[d.key] = result
         if not result.ok:
             first = result.error.strip().splitlines()[0] if result.error.strip() else "unknown error"
-            report.add(
-                d.doc.rel,
-                d.line,
-                "MMD001",
-                f"Mermaid {browser.config.MERMAID_VERSION} cannot render {d.key}: {first}",
-            )
+            if result.code == "MMD002":
+                report.add(
+                    d.doc.rel,
+                    d.line,
+                    "MMD002",
+                    f"Mermaid {browser.config.MERMAID_VERSION} hangs on "
+                    f"{d.key}: {first}; split the diagram or simplify it (fewer nodes, shorter labels)",
+                )
+            elif result.code == "MMD003":
+                report.add(
+                    d.doc.rel,
+                    d.line,
+                    "MMD003",
+                    f"{first} ({d.key}); run `sysatlas check --browser "
+                    "--no-cache` again, and split the diagram if it crashes again",
+                )
+            else:
+                report.add(
+                    d.doc.rel,
+                    d.line,
+                    "MMD001",
+                    f"Mermaid {browser.config.MERMAID_VERSION} cannot render {d.key}: {first}",
+                )
         elif result.width > d.kind.max_width:
             report.add(
                 d.doc.rel,

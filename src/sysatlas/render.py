@@ -33,6 +33,7 @@ def environment() -> jinja2.Environment:
     )
     env.filters.update(
         label=escape.label,
+        html=escape.html,
         lines=escape.lines,
         block=escape.block,
         mid=lambda value, prefix: mid(prefix, value),

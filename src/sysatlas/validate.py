@@ -11,7 +11,7 @@ from .derive import prepare
 from .diagnostics import Report
 from .inventory import EMPTY, load_inventory
 from .kinds import registry
-from .load import Document, fact_values, interpolate, read
+from .load import Document, Portable, fact_values, interpolate, read
 from .model import DiagramCommon, SubjectHead
 from .paths import Layout
 from .schema import schema_errors, validated
@@ -19,8 +19,10 @@ from .schema import schema_errors, validated
 
 def load_atlas(layout: Layout, report: Report, only: list[Path] | None = None) -> Atlas:
     """Read content/, validate it, and return what passed; every problem goes to `report`."""
-    inventory = load_inventory(layout, report)
+    portable = Portable(layout.cache / "yaml-portable.json")
+    inventory = load_inventory(layout, report, portable)
     if inventory is None:  # every file would be judged against a broken inventory: report that alone
+        portable.save(prune=False)
         return Atlas(layout.root, EMPTY)
     atlas = Atlas(layout.root, inventory)
     files = sorted(p for p in layout.content.rglob("*.yaml") if p != layout.inventory)
@@ -31,7 +33,7 @@ def load_atlas(layout: Layout, report: Report, only: list[Path] | None = None) -
             known = ", ".join(inventory.categories)
             report.add(rel, 1, "CAT001", f"folder {category!r} is not a category of the inventory; use one of: {known}")
             continue
-        doc = read(path, rel, report)
+        doc = read(path, rel, report, portable)
         if doc is None:
             continue
         subject = validate_subject(doc, category, report)
@@ -44,6 +46,7 @@ def load_atlas(layout: Layout, report: Report, only: list[Path] | None = None) -
                     f"subject id {subject.head.id!r} must match the file name {path.stem!r}",
                 )
             atlas.subjects.append(subject)
+    portable.save(prune=only is None)
     return atlas
 
 

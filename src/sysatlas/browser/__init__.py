@@ -2,19 +2,22 @@
 
 `ChromiumRenderer` is the real thing (Playwright driving Debian's /usr/bin/chromium, one browser, pages in
 parallel); `render_all` adds the cache. Unit tests substitute any object with the same `render` method.
+A diagram that does not finish within the timeout, or whose page crashes, gets a failed Result (MMD002,
+MMD003) and a fresh page; the other diagrams go on rendering.
 """
 
 from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import contextlib
 import hashlib
 import json
 import os
 import shutil
 import tempfile
 from collections.abc import Callable, Coroutine, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
@@ -34,6 +37,7 @@ CHROMIUM_ARGS = [
     "--disable-dev-shm-usage",
 ]
 BATCH = 25
+TIMEOUT = 30.0  # seconds per diagram; the largest diagrams the readability limits allow take about 1 s
 
 
 @dataclass(frozen=True)
@@ -46,6 +50,12 @@ class Result:
     height: float
     svg: str
     text: str
+    code: str = ""  # the diagnostic a failure becomes: MMD001 (Mermaid's error), MMD002 (timeout), MMD003 (crash)
+
+
+def failed(code: str, error: str) -> Result:
+    """Return the Result of a diagram that did not render."""
+    return Result(ok=False, error=error, width=0, height=0, svg="", text="", code=code)
 
 
 class Renderer(Protocol):
@@ -83,10 +93,11 @@ def require_bundle(bundle: Path) -> None:
 class ChromiumRenderer:
     """Render diagrams in one headless Chromium with `pages` pages working in parallel."""
 
-    def __init__(self, bundle: Path, pages: int = 2) -> None:
+    def __init__(self, bundle: Path, pages: int = 2, timeout: float | None = None) -> None:
         require_bundle(bundle)
         self.bundle = bundle
         self.pages = max(1, pages)
+        self.timeout = timeout or float(os.environ.get("SYSATLAS_RENDER_TIMEOUT", TIMEOUT))
 
     def render(self, items: Sequence[tuple[str, str]], progress: Callable[[int], None] | None = None) -> list[Result]:
         """Render (id, text) pairs; return one Result each, in order."""
@@ -94,7 +105,44 @@ class ChromiumRenderer:
             return []
         return run_async(lambda: self._render(list(items), progress))
 
+    async def _open(self, browser: Any, harness: Path) -> Any:
+        """Open a page on the harness and wait until Mermaid is ready."""
+        page = await browser.new_page(viewport={"width": 1200, "height": 900})
+        await page.goto(harness.as_uri())
+        await page.wait_for_function("window.harnessReady === true")
+        return page
+
+    async def _render_one(self, page: Any, item: tuple[str, str]) -> Result:
+        """Render one diagram on `page`; a hang or a crash raises (the caller turns it into a Result)."""
+        raw: list[dict[str, Any]] = await asyncio.wait_for(
+            page.evaluate("(items) => renderAll(items)", [item]), self.timeout
+        )
+        return Result(**raw[0])
+
+    async def _render_batch(
+        self, browser: Any, harness: Path, page: Any, batch: list[tuple[str, str]]
+    ) -> tuple[Any, list[Result]]:
+        """Render a batch on `page`; after a hang or a crash, go on in a fresh page. Return the page in use."""
+        from playwright.async_api import Error as PlaywrightError
+
+        out = []
+        for item in batch:
+            try:
+                out.append(await self._render_one(page, item))
+                continue
+            except TimeoutError:
+                out.append(
+                    failed("MMD002", f"rendering did not finish within {self.timeout:g} s (SYSATLAS_RENDER_TIMEOUT)")
+                )
+            except PlaywrightError as exc:
+                out.append(failed("MMD003", f"the browser page crashed while rendering it ({first_line(exc)})"))
+            with contextlib.suppress(PlaywrightError, TimeoutError):
+                await asyncio.wait_for(page.close(), 10)
+            page = await self._open(browser, harness)
+        return page, out
+
     async def _render(self, items: list[tuple[str, str]], progress: Callable[[int], None] | None) -> list[Result]:
+        from playwright.async_api import Error as PlaywrightError
         from playwright.async_api import async_playwright
 
         with tempfile.TemporaryDirectory(prefix="sysatlas-harness-") as tmp:
@@ -102,6 +150,7 @@ class ChromiumRenderer:
             shutil.copy(HERE / "harness.html", folder / "harness.html")
             (folder / "config.js").write_text(config_js(), encoding="utf-8")
             os.symlink(self.bundle.resolve(), folder / "mermaid.min.js")
+            harness = folder / "harness.html"
             async with async_playwright() as pw:
                 browser = await pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True)
                 try:
@@ -112,21 +161,29 @@ class ChromiumRenderer:
                     done: dict[int, list[Result]] = {}
 
                     async def worker() -> None:
-                        page = await browser.new_page(viewport={"width": 1200, "height": 900})
-                        await page.goto((folder / "harness.html").as_uri())
-                        await page.wait_for_function("window.harnessReady === true")
+                        page = await self._open(browser, harness)
                         while not queue.empty():
                             i, batch = queue.get_nowait()
-                            raw: list[dict[str, Any]] = await page.evaluate("(items) => renderAll(items)", batch)
-                            done[i] = [Result(**r) for r in raw]
+                            page, done[i] = await self._render_batch(browser, harness, page, batch)
                             if progress:
                                 progress(len(batch))
                         await page.close()
 
                     await asyncio.gather(*(worker() for _ in range(min(self.pages, len(batches)))))
+                except PlaywrightError as exc:  # the browser itself went away: nothing more can render
+                    raise ToolError(
+                        f"Chromium stopped while rendering diagrams: {first_line(exc)}; run the "
+                        "command again, and check memory (dmesg) if it keeps stopping"
+                    ) from exc
                 finally:
-                    await browser.close()
+                    with contextlib.suppress(PlaywrightError):
+                        await browser.close()
         return [r for i in sorted(done) for r in done[i]]
+
+
+def first_line(exc: BaseException) -> str:
+    """Return the first line of an exception's message."""
+    return (str(exc).strip().splitlines() or ["unknown error"])[0]
 
 
 def run_async(make: Callable[[], Coroutine[Any, Any, T]]) -> T:
@@ -151,28 +208,57 @@ def bundle_digest(bundle: Path) -> str:
 
 
 class Cache:
-    """Render results on disk, one JSON file per (bundle, config, text) hash; written atomically."""
+    """Render outcomes on disk: one JSON file per (bundle, config), mapping a text's hash to its size.
+
+    Only what the build reads is kept: that the diagram rendered (only successes are stored), and its width
+    and height. The SVG and its text are not (export and the tests render afresh). `save` writes the file
+    atomically and removes what older bundles, configurations or cache layouts left in the folder.
+    """
 
     def __init__(self, folder: Path, salt: str) -> None:
         self.folder = folder
-        self.salt = salt
+        self.path = folder / f"{salt}.json"
+        self._sizes: dict[str, list[float]] | None = None
+        self._dirty = False
 
-    def key(self, text: str) -> str:
-        return hashlib.sha256(f"{self.salt}\n{text}".encode()).hexdigest()
+    @staticmethod
+    def key(text: str) -> str:
+        return hashlib.sha256(text.encode()).hexdigest()
+
+    def _load(self) -> dict[str, list[float]]:
+        if self._sizes is None:
+            try:
+                data = json.loads(self.path.read_text(encoding="utf-8"))
+                self._sizes = {k: v for k, v in data.items() if isinstance(v, list) and len(v) == 2}
+            except (OSError, ValueError, AttributeError):
+                self._sizes = {}
+        return self._sizes
 
     def get(self, text: str) -> Result | None:
-        path = self.folder / self.key(text)[:2] / f"{self.key(text)}.json"
-        try:
-            return Result(**json.loads(path.read_text(encoding="utf-8")))
-        except (OSError, ValueError, TypeError):
+        size = self._load().get(self.key(text))
+        if size is None:
             return None
+        return Result(ok=True, error="", width=float(size[0]), height=float(size[1]), svg="", text="")
 
     def put(self, text: str, result: Result) -> None:
-        path = self.folder / self.key(text)[:2] / f"{self.key(text)}.json"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(asdict(result)), encoding="utf-8")
-        tmp.replace(path)
+        if result.ok:
+            self._load()[self.key(text)] = [result.width, result.height]
+            self._dirty = True
+
+    def save(self) -> None:
+        """Write the file if anything was added, and drop every other file in the cache folder."""
+        if not self._dirty:
+            return
+        self.folder.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(self._load(), sort_keys=True, separators=(",", ":")), encoding="utf-8")
+        tmp.replace(self.path)
+        self._dirty = False
+        for other in self.folder.iterdir():
+            if other.is_dir():
+                shutil.rmtree(other, ignore_errors=True)
+            elif other != self.path and not other.name.endswith(".tmp"):
+                other.unlink(missing_ok=True)
 
 
 def render_all(
@@ -189,8 +275,10 @@ def render_all(
         fresh = renderer.render([(f"d{i}", texts[i]) for i in todo], progress)
         for i, result in zip(todo, fresh, strict=True):
             results[i] = result
-            if cache and result.ok:
+            if cache:
                 cache.put(texts[i], result)
+        if cache:
+            cache.save()
     return [r for r in results if r is not None]
 
 
@@ -222,6 +310,10 @@ class Session:
         self.count += 1
         raw = self._page.evaluate("(items) => renderAll(items)", [[f"s{self.count}", text]])
         return Result(**raw[0])
+
+    def texts(self, svg: str, selector: str) -> list[str]:
+        """Return the text of each element of `svg` that matches the CSS `selector`."""
+        return list(self._page.evaluate("([svg, selector]) => textsOf(svg, selector)", [svg, selector]))
 
     def __exit__(self, *exc: object) -> None:
         self._browser.close()

@@ -3,7 +3,7 @@
 A kind's folder holds:
 
     __init__.py        `KIND = Kind(...)`: the body schema, lint rules, text alternative, sizes, site presentation
-                       and a sample body for the property test
+                       and a sample body for the property test (with where its SVG shows the label)
     template.mmd.j2    the Jinja template that writes its Mermaid
     skeleton.yaml      the body `sysatlas new` writes (every FILL is reported until replaced)
     golden/            golden cases: <case>.yaml (a diagram without `kind:`) and the <case>.mmd it must render to
@@ -64,6 +64,9 @@ class Kind:
     """The text alternative, one line per element, in reading order."""
     sample: Callable[[str], dict[str, Any]]
     """A body showing `text` in every label it has: the property test renders it for any text in Chromium."""
+    label_place: str
+    """CSS selector of the SVG elements that show the sample's first label (node, message, event, slice, point or
+    task): the property test looks for the text there, not in the SVG's <title>/<desc>, which also hold it."""
     shape: Callable[[Any], tuple[Any, ...]] | None = None
     """For a kind whose order is the story (a sequence's messages): the structure with every label removed, in
     order, which the duplicate check (DUP001) compares. None: DUP001 compares the graph of ids up to reordering,

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import math
 import re
+from collections import Counter
+from collections.abc import Sequence
 from typing import Any
 
 from pydantic import BaseModel
@@ -171,19 +174,41 @@ def check(atlas: Atlas, report: Report) -> None:
         if len(words) >= 8:
             by_kind.setdefault(d.kind.name, []).append((d, words))
     for group in by_kind.values():
-        # Jaccard >= SIMILAR needs the smaller set to be >= SIMILAR of the larger: compare neighbours by size only
-        group.sort(key=lambda item: len(item[1]))
-        for i, (a, wa) in enumerate(group):
-            for b, wb in group[i + 1 :]:
-                if len(wa) < SIMILAR * len(wb):
-                    break
-                score = len(wa & wb) / len(wa | wb)
-                if score >= SIMILAR:
-                    first, second = sorted((a, b), key=lambda d: (d.doc.rel, d.index))
-                    report.add(
-                        second.doc.rel,
-                        second.line,
-                        "DUP002",
-                        f"{second.key} shares {score:.0%} of its words with {first.key} ({first.origin}); "
-                        "merge them or make them differ in substance",
-                    )
+        for i, j in similar_pairs([words for _, words in group]):
+            (a, wa), (b, wb) = group[i], group[j]
+            score = len(wa & wb) / len(wa | wb)
+            first, second = sorted((a, b), key=lambda d: (d.doc.rel, d.index))
+            report.add(
+                second.doc.rel,
+                second.line,
+                "DUP002",
+                f"{second.key} shares {score:.0%} of its words with {first.key} ({first.origin}); "
+                "merge them or make them differ in substance",
+            )
+
+
+def similar_pairs(sets: Sequence[frozenset[str]], threshold: float = SIMILAR) -> list[tuple[int, int]]:
+    """Return every pair (i < j) of sets whose Jaccard similarity is at least `threshold`, sorted.
+
+    Exact, and near-linear on real text (prefix filtering, as in PPJoin): order each set's words rarest
+    first. Two sets with Jaccard >= t share at least ceil(t * |x|) words of x, so they share a word within
+    the first |x| - ceil(t * |x|) + 1 rarest words of each; only sets meeting in such a prefix are compared.
+    """
+    df = Counter(w for s in sets for w in s)
+    pairs: set[tuple[int, int]] = set()
+    index: dict[str, list[int]] = {}
+    order = sorted(range(len(sets)), key=lambda i: len(sets[i]))
+    for i in order:  # smaller sets first: a candidate is at least SIMILAR of this one's size
+        words = sorted(sets[i], key=lambda w: (df[w], w))
+        size = len(words)
+        prefix = size - math.ceil(threshold * size - 1e-9) + 1  # the 1e-9 keeps it long enough under rounding
+        candidates = {j for w in words[:prefix] for j in index.get(w, ())}
+        for j in candidates:
+            other = sets[j]
+            if len(other) < threshold * size:
+                continue
+            if len(sets[i] & other) / len(sets[i] | other) >= threshold:
+                pairs.add((min(i, j), max(i, j)))
+        for w in words[:prefix]:
+            index.setdefault(w, []).append(i)
+    return sorted(pairs)

@@ -152,6 +152,7 @@ def sample(t: str) -> dict[str, Any]:
 
 KIND = Kind(
     sample=sample,
+    label_place=".nodeLabel b",
     themed=True,
     body=Body,
     lint=lint,

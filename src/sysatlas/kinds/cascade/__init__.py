@@ -108,6 +108,7 @@ def timed(body: Body) -> list[Timed]:
 KIND = Kind(
     timed=timed,
     sample=sample,
+    label_place=".nodeLabel b",
     themed=True,
     body=Body,
     lint=lint,

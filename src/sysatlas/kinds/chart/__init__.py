@@ -138,6 +138,7 @@ def sample(t: str) -> dict[str, Any]:
 
 KIND = Kind(
     sample=sample,
+    label_place=".bottom-axis .label text",
     legend=legend,
     body=Body,
     lint=lint,

@@ -119,6 +119,7 @@ def sample(t: str) -> dict[str, Any]:
 
 KIND = Kind(
     sample=sample,
+    label_place=".nodeLabel",
     themed=True,
     body=Body,
     lint=lint,

@@ -103,6 +103,7 @@ def sample(t: str) -> dict[str, Any]:
 
 KIND = Kind(
     sample=sample,
+    label_place="text[class*='taskText']",
     body=Body,
     lint=lint,
     context=context,

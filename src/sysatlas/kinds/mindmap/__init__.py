@@ -47,6 +47,7 @@ def sample(t: str) -> dict[str, Any]:
 
 KIND = Kind(
     sample=sample,
+    label_place=".nodeLabel",
     accessible=False,
     body=Body,
     context=context,

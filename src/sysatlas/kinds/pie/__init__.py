@@ -64,6 +64,7 @@ def sample(t: str) -> dict[str, Any]:
 
 KIND = Kind(
     sample=sample,
+    label_place=".legend text",
     body=Body,
     lint=lint,
     context=context,

@@ -59,6 +59,7 @@ def sample(t: str) -> dict[str, Any]:
 
 KIND = Kind(
     sample=sample,
+    label_place=".data-point text",
     body=Body,
     lint=lint,
     describe=describe,

@@ -226,6 +226,7 @@ CONFIG = {
 KIND = Kind(
     mermaid_config=CONFIG,
     sample=sample,
+    label_place="text.messageText",
     themed=True,
     body=Body,
     lint=lint,

@@ -72,6 +72,7 @@ KIND = Kind(
     shows_both_ends=True,
     mermaid_config={"timeline": {"disableMulticolor": False, "useMaxWidth": True}},
     sample=sample,
+    label_place=".eventWrapper text",
     body=Body,
     lint=lint,
     describe=describe,
