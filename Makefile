@@ -12,6 +12,7 @@ site: deps  ## build and verify every diagram, then the site into site/
 
 test: deps  ## lint, type-check and run the whole test suite (browser tests included)
 	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
 	$(BIN)/pytest -W error -n 2 -q
 

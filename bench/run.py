@@ -1,8 +1,8 @@
 """Benchmarks: `check` on 30,000 diagrams, generation, browser validation against mermaid-cli, rebuilds, the site.
 
 Every ratio is measured in this process against a baseline run on the same diagrams on the same machine.
-The synthetic sets are the golden cases (tests/golden/*.yaml, read as data) with the words of their labels
-varied per subject, so that no two subjects say the same thing.
+The synthetic sets are the kinds' golden cases (src/sysatlas/kinds/<kind>/golden/*.yaml, read as data) with
+the words of their labels varied per subject, so that no two subjects say the same thing.
 Usage: python bench/run.py [--check-diagrams 30000] [--synthetic 1100] [--mmdc-sample 40] [--skip-site]
        python bench/run.py --check-only N    (one `check` of N synthetic diagrams, as JSON; used by the above)
 """
@@ -32,10 +32,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from sysatlas.browser import CHROMIUM_ARGS, chromium_path  # noqa: E402
-from sysatlas.diagnostics import Report  # noqa: E402
+from sysatlas.diagnostics import ContentError, Report  # noqa: E402
+from sysatlas.golden import FRAME, Case, cases  # noqa: E402
+from sysatlas.inventory import load_inventory  # noqa: E402
 from sysatlas.paths import Layout  # noqa: E402
-from sysatlas.pipeline import browser_stage, build, render_stage  # noqa: E402
+from sysatlas.pipeline import browser_stage, check, publish, render_stage  # noqa: E402
 from sysatlas.validate import load_atlas  # noqa: E402
+
+REPEATS = frozenset({"DUP001", "DUP002", "DUP003"})  # the synthetic set repeats the golden cases on purpose
 
 
 def timed(fn: Callable[[], Any]) -> tuple[float, Any]:
@@ -44,14 +48,31 @@ def timed(fn: Callable[[], Any]) -> tuple[float, Any]:
     return time.perf_counter() - start, value
 
 
-GOLDEN = ROOT / "tests" / "golden"
-CASES = sorted(p for p in GOLDEN.glob("*.yaml") if not p.name.startswith("_") and "escaping" not in p.name)
-CATEGORIES = ["guarantees", "mechanisms", "patterns", "case-studies", "incidents", "performance", "migrations",
-              "costs", "debugging", "operations"]
 # Keys whose values are prose a reader sees: their words are varied per subject. Ids, enums, times, numbers
 # and units are left alone, so every synthetic diagram stays valid.
-PROSE = {"label", "text", "note", "what", "ask", "detail", "details", "stage", "best_for", "workload", "name",
-         "when", "title", "caption", "breaks", "looks_like", "check_first", "quadrants", "root", "low", "high"}
+PROSE = {
+    "label",
+    "text",
+    "note",
+    "what",
+    "ask",
+    "detail",
+    "details",
+    "stage",
+    "best_for",
+    "workload",
+    "name",
+    "when",
+    "title",
+    "caption",
+    "breaks",
+    "looks_like",
+    "check_first",
+    "quadrants",
+    "root",
+    "low",
+    "high",
+}
 WORD = re.compile(r"\b[A-Za-z]{3,}\b")
 
 
@@ -78,42 +99,44 @@ def vary(value: Any, n: int, key: str = "") -> Any:
     return value
 
 
-def golden_case(path: Path) -> dict[str, Any]:
-    """Read a golden case as sysatlas reads content (YAML 1.2 scalars), as plain dicts and lists."""
-    from sysatlas.diagnostics import Report
+def golden_case(case: Case) -> dict[str, Any]:
+    """Read a golden case as sysatlas reads content (YAML 1.2 scalars), as plain dicts and lists, with its kind."""
     from sysatlas.load import read
 
-    doc = read(path, path.name, Report())
-    assert doc is not None, path
+    doc = read(case.path, case.path.name, Report())
+    assert doc is not None, case.path
     plain: dict[str, Any] = vary(doc.data, 0, "")  # rebuilds every container as a plain dict or list
-    return plain | {"id": path.stem}
+    return plain | {"id": case.name, "kind": case.kind.name}
 
 
 def synthetic_project(folder: Path, diagrams: int, per_subject: int = 6) -> Layout:
     """Lay out a project of at least `diagrams` diagrams from the golden cases, `per_subject` to a subject
     (the real categories have 5 or 6), spread over the inventory's categories as the real atlas will be."""
     content = folder / "content"
-    for category in CATEGORIES:
-        (content / category).mkdir(parents=True)
+    content.mkdir(parents=True)
     shutil.copy(ROOT / "content" / "inventory.yaml", content / "inventory.yaml")
+    inventory = load_inventory(Layout(folder), Report())
+    assert inventory is not None, "the bundled inventory has problems: run sysatlas check"
+    categories = list(inventory.categories)
+    for category in categories:
+        (content / category).mkdir()
     (folder / "node_modules").symlink_to(ROOT / "node_modules")
-    frame = (GOLDEN / "_subject.yaml").read_text(encoding="utf-8")
-    cases = [golden_case(c) for c in CASES]
+    picks = [golden_case(c) for c in cases() if not c.shows]  # the escaping cases are for the browser tests
     subjects = -(-diagrams // per_subject)
     for n in range(subjects):
-        items = [vary(cases[(n * per_subject + k) % len(cases)], n + 1) for k in range(per_subject)]
+        items = [vary(picks[(n * per_subject + k) % len(picks)], n + 1) for k in range(per_subject)]
         for item in items:
             item["title"] = f"n{n} {item['title']}"
         body = yaml.safe_dump({"diagrams": items}, sort_keys=False, allow_unicode=True, width=1000)
-        text = frame.replace("id: golden-case", f"id: synthetic-{n:05d}") + body
-        (content / CATEGORIES[n % len(CATEGORIES)] / f"synthetic-{n:05d}.yaml").write_text(text, encoding="utf-8")
+        text = FRAME.format(subject_id=f"synthetic-{n:05d}", title="Golden case") + body
+        category = categories[n % len(categories)]
+        (content / category / f"synthetic-{n:05d}.yaml").write_text(text, encoding="utf-8")
     return Layout(folder)
 
 
 def check_only(diagrams: int) -> None:
     """Time one `check` (no browser) of a fresh synthetic project and print what it took as JSON."""
     from sysatlas.lint import duplicates
-    from sysatlas.pipeline import check
 
     with tempfile.TemporaryDirectory(prefix="sysatlas-bench-check-") as tmp:
         layout = synthetic_project(Path(tmp), diagrams)
@@ -138,28 +161,55 @@ def check_only(diagrams: int) -> None:
         warm_cpu = time.process_time()
         warm, _ = timed(lambda: check(layout))  # the pure-Python YAML comparison is remembered per file text
         warm_cpu = time.process_time() - warm_cpu
-        print(json.dumps({
-            "diagrams": size[0], "subjects": size[1], "seconds": took, "cpu_seconds": cpu, "warm_seconds": warm,
-            "warm_cpu_seconds": warm_cpu, "duplicates_seconds": dup_time, "peak_rss_mb": peak / 1024,
-            "rss_before_mb": before / 1024, "problems": counts,
-        }))
+        print(
+            json.dumps(
+                {
+                    "diagrams": size[0],
+                    "subjects": size[1],
+                    "seconds": took,
+                    "cpu_seconds": cpu,
+                    "warm_seconds": warm,
+                    "warm_cpu_seconds": warm_cpu,
+                    "duplicates_seconds": dup_time,
+                    "peak_rss_mb": peak / 1024,
+                    "rss_before_mb": before / 1024,
+                    "problems": counts,
+                }
+            )
+        )
 
 
 def check_at_scale(diagrams: int, rows: list[tuple[str, str, str]]) -> None:
     """Run `check_only` in a fresh interpreter, so its peak memory is its own."""
-    run = subprocess.run([sys.executable, __file__, "--check-only", str(diagrams)], capture_output=True, text=True,
-                         check=True)
+    run = subprocess.run(
+        [sys.executable, __file__, "--check-only", str(diagrams)], capture_output=True, text=True, check=True
+    )
     got = json.loads(run.stdout.strip().splitlines()[-1])
     label = f"check {got['diagrams'] // 1000}k"
     rows.append((label, "diagrams / subjects", f"{got['diagrams']} / {got['subjects']}"))
-    rows.append((label, "sysatlas check, no browser (cold: no .cache): wall / CPU",
-                 f"{got['seconds']:.1f} s / {got['cpu_seconds']:.1f} s"))
-    rows.append((label, "again, files unchanged (.cache warm): wall / CPU",
-                 f"{got['warm_seconds']:.1f} s / {got['warm_cpu_seconds']:.1f} s"))
+    rows.append(
+        (
+            label,
+            "sysatlas check, no browser (cold: no .cache): wall / CPU",
+            f"{got['seconds']:.1f} s / {got['cpu_seconds']:.1f} s",
+        )
+    )
+    rows.append(
+        (
+            label,
+            "again, files unchanged (.cache warm): wall / CPU",
+            f"{got['warm_seconds']:.1f} s / {got['warm_cpu_seconds']:.1f} s",
+        )
+    )
     rows.append((label, "of which duplicate rules (DUP001 + DUP002), CPU", f"{got['duplicates_seconds']:.1f} s"))
     rows.append((label, "peak memory of the cold run (max RSS)", f"{got['peak_rss_mb']:.0f} MB"))
-    rows.append((label, "problems by code (DUP001: the golden shapes repeat)",
-                 ", ".join(f"{k} {v}" for k, v in sorted(got["problems"].items())) or "none"))
+    rows.append(
+        (
+            label,
+            "problems by code (DUP001: the golden shapes repeat)",
+            ", ".join(f"{k} {v}" for k, v in sorted(got["problems"].items())) or "none",
+        )
+    )
 
 
 def mmdc_per_diagram(texts: list[str], work: Path) -> tuple[float, float]:
@@ -171,45 +221,61 @@ def mmdc_per_diagram(texts: list[str], work: Path) -> tuple[float, float]:
     for i, text in enumerate(texts[:5]):
         src = work / f"one{i}.mmd"
         src.write_text(text, encoding="utf-8")
-        took, _ = timed(lambda s=src, i=i: subprocess.run(
-            [str(mmdc), "-q", "-p", str(config), "-i", str(s), "-o", str(work / f"one{i}.svg")],
-            check=True, capture_output=True))
+        took, _ = timed(
+            lambda s=src, i=i: subprocess.run(
+                [str(mmdc), "-q", "-p", str(config), "-i", str(s), "-o", str(work / f"one{i}.svg")],
+                check=True,
+                capture_output=True,
+            )
+        )
         singles.append(took)
     md = work / "all.md"
     md.write_text("\n\n".join(f"```mermaid\n{t}```" for t in texts), encoding="utf-8")
-    took, _ = timed(lambda: subprocess.run([str(mmdc), "-q", "-p", str(config), "-i", str(md), "-o",
-                                            str(work / "all.out.md")], check=True, capture_output=True))
+    took, _ = timed(
+        lambda: subprocess.run(
+            [str(mmdc), "-q", "-p", str(config), "-i", str(md), "-o", str(work / "all.out.md")],
+            check=True,
+            capture_output=True,
+        )
+    )
     return statistics.median(singles), took / len(texts)
 
 
 def measure(layout: Layout, label: str, sample: int, rows: list[tuple[str, str, str]]) -> None:
     report = Report()
     gen, atlas = timed(lambda: load_atlas(layout, report))
-    gen2, _ = timed(lambda: render_stage(atlas, report))
+    gen2, mermaid = timed(lambda: render_stage(atlas, report))
     diagrams = atlas.diagrams()
     n = len(diagrams)
-    validate, _ = timed(lambda: browser_stage(layout, diagrams, Report(), None, use_cache=False))
+    validate, _ = timed(lambda: browser_stage(layout, diagrams, mermaid, Report(), None, use_cache=False))
     ours = validate / n
     rows.append((label, "diagrams", f"{n}"))
     rows.append((label, "load + validate schema + render (all)", f"{gen + gen2:.2f} s"))
     rows.append((label, "browser validation per diagram (no cache)", f"{ours * 1000:.0f} ms"))
     rows.append((label, "generate + validate, all diagrams", f"{gen + gen2 + validate:.1f} s"))
     with tempfile.TemporaryDirectory() as tmp:
-        texts = [d.mermaid for d in diagrams[:: max(1, n // sample)]][:sample]
+        texts = [mermaid[d.key] for d in diagrams[:: max(1, n // sample)]][:sample]
         single, batch = mmdc_per_diagram(texts, Path(tmp))
     rows.append((label, "mmdc, one call per diagram (median of 5)", f"{single * 1000:.0f} ms"))
     rows.append((label, f"mmdc, {len(texts)} diagrams in one Markdown file", f"{batch * 1000:.0f} ms/diagram"))
     rows.append((label, "speed-up vs mmdc per call / vs mmdc batch", f"{single / ours:.0f}x / {batch / ours:.1f}x"))
 
 
+def build(layout: Layout, site: bool) -> None:
+    """What `sysatlas build` does, publishing although the synthetic set repeats diagrams (DUP001-DUP003)."""
+    outcome = check(layout, with_browser=True)
+    if any(d.code not in REPEATS for d in outcome.report):
+        raise ContentError(outcome.report)
+    publish(layout, outcome, site=site)
+
+
 def rebuilds(layout: Layout, label: str, rows: list[tuple[str, str, str]], site: bool) -> None:
-    repeats = frozenset({"DUP001", "DUP002", "DUP003"})  # the synthetic set repeats the golden cases on purpose
-    full, _ = timed(lambda: build(layout, site=site, ignore=repeats))
-    noop, _ = timed(lambda: build(layout, site=site, ignore=repeats))
+    full, _ = timed(lambda: build(layout, site))
+    noop, _ = timed(lambda: build(layout, site))
     victim = sorted(layout.content.rglob("*.yaml"))[-1]
     original = victim.read_text(encoding="utf-8")
     victim.write_text(original.replace("title: n", "title: changed n"), encoding="utf-8")  # its diagrams re-render
-    one, _ = timed(lambda: build(layout, site=site, ignore=repeats))
+    one, _ = timed(lambda: build(layout, site))
     victim.write_text(original, encoding="utf-8")
     what = "build incl. site" if site else "build, diagrams only"
     rows.append((label, f"first {what} (empty render cache)", f"{full:.1f} s"))
@@ -218,8 +284,13 @@ def rebuilds(layout: Layout, label: str, rows: list[tuple[str, str, str]], site:
     if site:
         pages = list(layout.site.rglob("index.html"))
         sizes = [p.stat().st_size for p in pages]
-        rows.append((label, "site pages / average HTML size / largest",
-                     f"{len(pages)} / {statistics.mean(sizes) / 1024:.0f} KB / {max(sizes) / 1024:.0f} KB"))
+        rows.append(
+            (
+                label,
+                "site pages / average HTML size / largest",
+                f"{len(pages)} / {statistics.mean(sizes) / 1024:.0f} KB / {max(sizes) / 1024:.0f} KB",
+            )
+        )
 
 
 def delivery(site: Path, diagrams: Path, label: str, rows: list[tuple[str, str, str]]) -> None:
@@ -228,9 +299,14 @@ def delivery(site: Path, diagrams: Path, label: str, rows: list[tuple[str, str, 
     svgs = sorted(diagrams.rglob("*.svg"))
     raw = sorted(p.stat().st_size for p in svgs)
     packed = sorted(len(gzip.compress(p.read_bytes())) for p in svgs)
-    rows.append((label, "SVG bytes per diagram variant: median / max (gzip median / max)",
-                 f"{statistics.median(raw) / 1024:.0f} / {raw[-1] / 1024:.0f} KB "
-                 f"({statistics.median(packed) / 1024:.1f} / {packed[-1] / 1024:.1f} KB)"))
+    rows.append(
+        (
+            label,
+            "SVG bytes per diagram variant: median / max (gzip median / max)",
+            f"{statistics.median(raw) / 1024:.0f} / {raw[-1] / 1024:.0f} KB "
+            f"({statistics.median(packed) / 1024:.1f} / {packed[-1] / 1024:.1f} KB)",
+        )
+    )
     weights: list[tuple[int, int]] = []
     for page in site.rglob("index.html"):
         html = page.read_text(encoding="utf-8")
@@ -243,9 +319,14 @@ def delivery(site: Path, diagrams: Path, label: str, rows: list[tuple[str, str, 
         found = [f for f in files if f.is_file()]
         weights.append((sum(f.stat().st_size for f in found), sum(len(gzip.compress(f.read_bytes())) for f in found)))
     if weights:
-        rows.append((label, f"cold diagram page ({len(weights)} pages): median raw / gzip",
-                     f"{statistics.median(w[0] for w in weights) / 1024:.0f} KB / "
-                     f"{statistics.median(w[1] for w in weights) / 1024:.0f} KB (target <= 300 KB)"))
+        rows.append(
+            (
+                label,
+                f"cold diagram page ({len(weights)} pages): median raw / gzip",
+                f"{statistics.median(w[0] for w in weights) / 1024:.0f} KB / "
+                f"{statistics.median(w[1] for w in weights) / 1024:.0f} KB (target <= 300 KB)",
+            )
+        )
 
 
 def main() -> None:
@@ -253,8 +334,12 @@ def main() -> None:
     parser.add_argument("--synthetic", type=int, default=1100, help="diagrams in the synthetic set (default 1100)")
     parser.add_argument("--mmdc-sample", type=int, default=40, help="diagrams rendered by mmdc (default 40)")
     parser.add_argument("--skip-site", action="store_true", help="time diagram builds only")
-    parser.add_argument("--check-diagrams", type=int, default=30000,
-                        help="diagrams in the no-browser `check` run (default 30000; 0 skips it)")
+    parser.add_argument(
+        "--check-diagrams",
+        type=int,
+        default=30000,
+        help="diagrams in the no-browser `check` run (default 30000; 0 skips it)",
+    )
     parser.add_argument("--check-only", type=int, metavar="N", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.check_only:
@@ -277,8 +362,10 @@ def main() -> None:
     width = max(len(r[1]) for r in rows)
     for label, what, value in rows:
         print(f"{label:<10} {what:<{width}}  {value}")
-    print("targets: validation >= 10x faster than mmdc; 1,000+ diagrams generated + validated < 120 s; "
-          "no-op rebuild < 3 s; site build < 60 s and < 60 KB HTML a page")
+    print(
+        "targets: validation >= 10x faster than mmdc; 1,000+ diagrams generated + validated < 120 s; "
+        "no-op rebuild < 3 s; site build < 60 s and < 60 KB HTML a page"
+    )
 
 
 if __name__ == "__main__":

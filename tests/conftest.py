@@ -15,8 +15,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--update-golden", action="store_true",
-                     help="rewrite the expected .mmd files (or set SYSATLAS_UPDATE_GOLDEN=1)")
+    parser.addoption(
+        "--update-golden", action="store_true", help="rewrite the expected .mmd files (or set SYSATLAS_UPDATE_GOLDEN=1)"
+    )
 
 
 @pytest.fixture
@@ -52,9 +53,17 @@ class FakeRenderer:
         for _, text, _legend in items:
             self.calls.append(text)
             bad = self.fail_marker in text
-            out.append(Result(ok=not bad, error="Parse error on line 3" if bad else "", width=self.width,
-                              height=400, svg="" if bad else "<svg></svg>", text="",
-                              svg_dark="" if bad else "<svg class='dark'></svg>"))
+            out.append(
+                Result(
+                    ok=not bad,
+                    error="Parse error on line 3" if bad else "",
+                    width=self.width,
+                    height=400,
+                    svg="" if bad else "<svg></svg>",
+                    text="",
+                    svg_dark="" if bad else "<svg class='dark'></svg>",
+                )
+            )
         return out
 
 

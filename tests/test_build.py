@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -24,7 +25,8 @@ def test_build_writes_mmd_files_and_manifest(make_project: Callable[[dict[str, s
     assert mmd.read_text().startswith("%% generated from content/mechanisms/case.yaml:16")
     (entry,) = json.loads((layout.diagrams / "manifest.json").read_text())
     assert entry["id"] == "mechanisms/case#state-machine"
-    assert (entry["kind"], entry["source_line"], entry["evidence"]) == ("state", 16, "reported")
+    kind = re.search(r"^ +kind: (\w+)$", VALID, re.M)  # the diagram's kind, not a source's
+    assert kind and (entry["kind"], entry["source_line"], entry["evidence"]) == (kind[1], 16, "reported")
 
 
 def test_failed_build_keeps_previous_output(make_project: Callable[[dict[str, str]], Layout]) -> None:
@@ -88,19 +90,23 @@ def test_failed_renders_are_not_cached(make_project: Callable[[dict[str, str]], 
 
 
 @pytest.mark.parametrize(("code", "words"), [("MMD002", "hangs on"), ("MMD003", "crashed")])
-def test_render_failures_keep_their_code(code: str, words: str,
-                                         make_project: Callable[[dict[str, str]], Layout]) -> None:
+def test_render_failures_keep_their_code(
+    code: str, words: str, make_project: Callable[[dict[str, str]], Layout]
+) -> None:
     from sysatlas.browser import failed
     from sysatlas.diagnostics import Report
     from sysatlas.pipeline import browser_stage, check
 
     class Failing(FakeRenderer):
         def render(self, items, progress=None):  # type: ignore[no-untyped-def]
-            return [failed(code, "the browser page crashed while rendering it" if code == "MMD003" else "slow")
-                    for _ in items]
+            return [
+                failed(code, "the browser page crashed while rendering it" if code == "MMD003" else "slow")
+                for _ in items
+            ]
 
     layout = make_project({"content/mechanisms/case.yaml": VALID})
     report = Report()
-    browser_stage(layout, check(layout).atlas.diagrams(), report, Failing(), use_cache=False)
+    outcome = check(layout)
+    browser_stage(layout, outcome.atlas.diagrams(), outcome.mermaid, report, Failing(), use_cache=False)
     (problem,) = list(report)
     assert (problem.code, problem.line) == (code, 16) and words in problem.message

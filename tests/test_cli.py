@@ -45,8 +45,9 @@ def test_json_output(make_project: Callable[[dict[str, str]], Layout]) -> None:
     layout = make_project({"content/mechanisms/case.yaml": VALID.replace("label: Leader}", "label: Service B}")})
     result = CliRunner().invoke(cli, ["check", "--json"], env={"SYSATLAS_ROOT": str(layout.root)})
     rows = [json.loads(x) for x in result.output.splitlines() if x.startswith("{")]
-    assert rows == [{"path": "content/mechanisms/case.yaml", "line": 16, "code": "PH001",
-                     "message": rows[0]["message"]}]
+    assert rows == [
+        {"path": "content/mechanisms/case.yaml", "line": 16, "code": "PH001", "message": rows[0]["message"]}
+    ]
 
 
 def test_new_writes_a_skeleton_that_passes_the_schema(make_project: Callable[[dict[str, str]], Layout]) -> None:
@@ -87,20 +88,26 @@ def test_show_prints_generated_mermaid(make_project: Callable[[dict[str, str]], 
     assert result.output.startswith("%% generated from content/mechanisms/case.yaml:16 - do not edit\nstateDiagram-v2")
 
 
-def test_our_errors_print_error_and_exit_1(make_project: Callable[[dict[str, str]], Layout],
-                                           monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_our_errors_print_error_and_exit_1(
+    make_project: Callable[[dict[str, str]], Layout],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     layout = make_project({"content/mechanisms/case.yaml": VALID})
     monkeypatch.setenv("SYSATLAS_ROOT", str(layout.root))
     monkeypatch.setattr("sys.argv", ["sysatlas", "show", "mechanisms/nothing"])
     with pytest.raises(SystemExit) as exit_info:
         main()
     assert exit_info.value.code == 1
-    assert capsys.readouterr().err.strip() == \
-        "Error: no subject 'mechanisms/nothing'; subjects look like mechanisms/raft-consensus"
+    assert (
+        capsys.readouterr().err.strip()
+        == "Error: no subject 'mechanisms/nothing'; subjects look like mechanisms/raft-consensus"
+    )
 
 
 def test_mistakes_in_common_fields_and_body_come_out_in_one_run(
-        make_project: Callable[[dict[str, str]], Layout]) -> None:
+    make_project: Callable[[dict[str, str]], Layout],
+) -> None:
     both = VALID.replace("evidence: reported", "evidence: measured").replace("label: Leader}", "label: Leader, x: 1}")
     layout = make_project({"content/mechanisms/case.yaml": both})
     result = CliRunner().invoke(cli, ["check"], env={"SYSATLAS_ROOT": str(layout.root)})
@@ -108,15 +115,45 @@ def test_mistakes_in_common_fields_and_body_come_out_in_one_run(
     assert codes == ["SCHEMA004", "SCHEMA002"]
 
 
+@pytest.mark.parametrize("command", [["check"], ["new", "mechanisms", "x-y"], ["stats"], ["build", "--no-site"]])
+def test_a_malformed_inventory_is_a_diagnostic_not_a_traceback(
+    command: list[str],
+    make_project: Callable[[dict[str, str]], Layout],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    layout = make_project({})
+    text = layout.inventory.read_text(encoding="utf-8")
+    layout.inventory.write_text(text.replace("target_diagrams: 120", "target_diagrams: lots"), encoding="utf-8")
+    line = text[: text.index("target_diagrams: 120")].count("\n") + 1
+    monkeypatch.setenv("SYSATLAS_ROOT", str(layout.root))
+    monkeypatch.setattr("sys.argv", ["sysatlas", *command])
+    with pytest.raises(SystemExit) as exit_info:
+        main()
+    out, err = capsys.readouterr()
+    assert exit_info.value.code == 1
+    assert f"content/inventory.yaml:{line}: SCHEMA004 categories.mechanisms.target_diagrams: " in out
+    assert "Traceback" not in out + err
+    assert not (layout.content / "mechanisms" / "x-y.yaml").exists()
+
+
 def test_stats_counts_quoted_primary_and_traced_numbers(make_project: Callable[[dict[str, str]], Layout]) -> None:
     # valid.yaml: one reported fact, quoted, on a primary source; its diagram's body has "${heartbeat}"
     # (150 ms: one number from a fact) and nothing typed; add a typed number to the title and an unquoted fact
-    text = VALID.replace("title: Raft roles", "title: Raft roles in 3 states").replace(
-        "facts:\n", "facts:\n  quorum: {value: 3, source: raft-paper, evidence: unquoted}\n  servers:\n"
-        "    value: 5\n    source: raft-paper\n    quote: \"a typical cluster has five servers\"\n"
-        "  other: {value: 7, source: secondary-post, quote: \"7 nodes\"}\n").replace(
-        "sources:\n", "sources:\n  - {id: secondary-post, url: https://blog.example.org/raft, title: A retelling, "
-        "publisher: A blog, kind: secondary}\n")
+    text = (
+        VALID.replace("title: Raft roles", "title: Raft roles in 3 states")
+        .replace(
+            "facts:\n",
+            "facts:\n  quorum: {value: 3, source: raft-paper, evidence: unquoted}\n  servers:\n"
+            '    value: 5\n    source: raft-paper\n    quote: "a typical cluster has five servers"\n'
+            '  other: {value: 7, source: secondary-post, quote: "7 nodes"}\n',
+        )
+        .replace(
+            "sources:\n",
+            "sources:\n  - {id: secondary-post, url: https://blog.example.org/raft, title: A retelling, "
+            "publisher: A blog, kind: secondary}\n",
+        )
+    )
     layout = make_project({"content/mechanisms/raft-consensus.yaml": text.replace("id: case", "id: raft-consensus")})
     env = {"SYSATLAS_ROOT": str(layout.root)}
     out = CliRunner().invoke(cli, ["stats"], env=env).output

@@ -56,25 +56,34 @@ def test_precision_written_decides_the_tolerance() -> None:
 
 
 def test_numbers_and_units_combine() -> None:
-    t = table(replicas={"value": 3, "unit": "replicas"}, size={"value": 100, "unit": "GB"},
-              raw={"derive": "replicas * size"}, per_s={"derive": "size / (2 * 50)"},
-              secs={"value": 90, "unit": "s"}, mins={"value": 2, "unit": "min"}, both={"derive": "secs + mins"})
+    t = table(
+        replicas={"value": 3, "unit": "replicas"},
+        size={"value": 100, "unit": "GB"},
+        raw={"derive": "replicas * size"},
+        per_s={"derive": "size / (2 * 50)"},
+        secs={"value": 90, "unit": "s"},
+        mins={"value": 2, "unit": "min"},
+        both={"derive": "secs + mins"},
+    )
     assert t.get("raw").value == 300e9 and unit_of("TB") == (1e12, (("B", 1),))
     assert t.get("per_s").value == 1e9
     assert t.get("both").value == 210
     assert check({**t.raw, "pct": {"derive": "(1 - 0.9999) * 100", "value": 0.01, "unit": "%"}}, "pct") is None
 
 
-@pytest.mark.parametrize(("facts", "message"), [
-    ({"x": {"derive": "y + 1"}}, "'y' is not a fact"),
-    ({"x": {"derive": "y + 1"}, "y": {"derive": "x * 2"}}, "circle: x -> y -> x"),
-    ({"x": {"derive": "__import__('os').system('true')"}}, "is not allowed"),
-    ({"x": {"derive": "2 ** 10"}}, "is not allowed"),
-    ({"x": {"derive": "a[0]"}, "a": 1}, "is not allowed"),
-    ({"x": {"derive": "1 +"}}, "cannot read"),
-    ({"x": {"derive": "a / 0"}, "a": 1}, "division by zero"),
-    ({"x": {"derive": "a * 2"}, "a": "etcd"}, "not a number"),
-])
+@pytest.mark.parametrize(
+    ("facts", "message"),
+    [
+        ({"x": {"derive": "y + 1"}}, "'y' is not a fact"),
+        ({"x": {"derive": "y + 1"}, "y": {"derive": "x * 2"}}, "circle: x -> y -> x"),
+        ({"x": {"derive": "__import__('os').system('true')"}}, "is not allowed"),
+        ({"x": {"derive": "2 ** 10"}}, "is not allowed"),
+        ({"x": {"derive": "a[0]"}, "a": 1}, "is not allowed"),
+        ({"x": {"derive": "1 +"}}, "cannot read"),
+        ({"x": {"derive": "a / 0"}, "a": 1}, "division by zero"),
+        ({"x": {"derive": "a * 2"}, "a": "etcd"}, "not a number"),
+    ],
+)
 def test_bad_expressions_are_clear_errors(facts: dict[str, Any], message: str) -> None:
     t = FactTable(facts)
     error: DeriveError | None = None
@@ -88,13 +97,16 @@ def test_bad_expressions_are_clear_errors(facts: dict[str, Any], message: str) -
     assert message in error.message and error.code == "FACT006"
 
 
-@pytest.mark.parametrize(("facts", "message"), [
-    ({"a": {"value": 3, "unit": "GB"}, "b": {"value": 2, "unit": "s"}, "x": {"derive": "a + b"}}, "units differ"),
-    ({"a": START, "b": END, "x": {"derive": "a + b"}}, "cannot be added"),
-    ({"a": START, "b": {"value": "22:00", "unit": "UTC"}, "x": {"derive": "a - b"}}, "the other does not"),
-    ({"a": START, "b": {"value": "2018-10-21 15:00", "unit": "PDT"}, "x": {"derive": "a - b"}}, "different zones"),
-    ({"a": START, "x": {"derive": "a * 2"}}, "cannot be multiplied"),
-])
+@pytest.mark.parametrize(
+    ("facts", "message"),
+    [
+        ({"a": {"value": 3, "unit": "GB"}, "b": {"value": 2, "unit": "s"}, "x": {"derive": "a + b"}}, "units differ"),
+        ({"a": START, "b": END, "x": {"derive": "a + b"}}, "cannot be added"),
+        ({"a": START, "b": {"value": "22:00", "unit": "UTC"}, "x": {"derive": "a - b"}}, "the other does not"),
+        ({"a": START, "b": {"value": "2018-10-21 15:00", "unit": "PDT"}, "x": {"derive": "a - b"}}, "different zones"),
+        ({"a": START, "x": {"derive": "a * 2"}}, "cannot be multiplied"),
+    ],
+)
 def test_unit_mismatches_are_clear_errors(facts: dict[str, Any], message: str) -> None:
     with pytest.raises(DeriveError) as info:
         FactTable(facts).get("x")
@@ -105,13 +117,18 @@ def test_a_time_moves_by_a_duration() -> None:
     t = table(start=START, took={"value": 43, "unit": "s"}, end={"derive": "start + took"})
     assert t.get("end").moment == "dated"
     assert quantity("2018-10-21 22:52:43", "UTC") == t.get("end").__class__(
-        t.get("end").value, moment="dated", zone="UTC", step=1.0)
+        t.get("end").value, moment="dated", zone="UTC", step=1.0
+    )
 
 
 def test_a_derived_fact_without_value_interpolates_the_computed_one(
-        make_project: Callable[[dict[str, str]], Layout]) -> None:
-    valid = (Path(__file__).parent / "errors" / "FACT005-derived-value-disagrees.expect-error.yaml").read_text(
-        encoding="utf-8").replace('    value: "24 h 31 min"\n', "")
+    make_project: Callable[[dict[str, str]], Layout],
+) -> None:
+    valid = (
+        (Path(__file__).parent / "errors" / "FACT005-derived-value-disagrees.expect-error.yaml")
+        .read_text(encoding="utf-8")
+        .replace('    value: "24 h 31 min"\n', "")
+    )
     outcome = check_content(make_project({"content/incidents/case.yaml": valid}))
     assert [str(d) for d in outcome.report] == []
     (diagram,) = outcome.atlas.diagrams()
@@ -119,11 +136,16 @@ def test_a_derived_fact_without_value_interpolates_the_computed_one(
 
 
 def test_plain_numbers_are_read_in_the_unit_written_and_hand_conversions_are_named() -> None:
-    budget = {"slo": {"value": 99.9, "unit": "%"},
-              "budget": {"derive": "(100 - slo) / 100 * 30 * 24 * 60", "value": 43.2, "unit": "min"}}
+    budget = {
+        "slo": {"value": 99.9, "unit": "%"},
+        "budget": {"derive": "(100 - slo) / 100 * 30 * 24 * 60", "value": 43.2, "unit": "min"},
+    }
     assert check(budget, "budget") is None
-    span = {"window": 10, "commit": {"value": 60, "unit": "s"},
-            "span": {"derive": "window * commit / 60", "value": 10, "unit": "min"}}
+    span = {
+        "window": 10,
+        "commit": {"value": 60, "unit": "s"},
+        "span": {"derive": "window * commit / 60", "value": 10, "unit": "min"},
+    }
     problem = check(span, "span")
     assert problem is not None and "drop a hand conversion" in problem.message
     assert _agrees_as_written(span, "span", 10, "min")  # so `prepare` accepts the hand conversion

@@ -28,10 +28,10 @@ CHART = """
 def project(make_project: Callable[[dict[str, str]], Layout], second: str) -> list[str]:
     base = CASE.read_text(encoding="utf-8")
     files = {
-        "content/mechanisms/one.yaml": base.replace("id: case", "id: one") + CHART.replace("SERIES", "writes")
-        .replace("VALUES", "21, 18, 14, 12, 8"),
-        "content/guarantees/two.yaml": base.replace("id: case", "id: two") + CHART.replace("SERIES", "all writes")
-        .replace("VALUES", second),
+        "content/mechanisms/one.yaml": base.replace("id: case", "id: one")
+        + CHART.replace("SERIES", "writes").replace("VALUES", "21, 18, 14, 12, 8"),
+        "content/guarantees/two.yaml": base.replace("id: case", "id: two")
+        + CHART.replace("SERIES", "all writes").replace("VALUES", second),
     }
     return [str(d) for d in check(make_project(files)).report]
 
@@ -41,7 +41,8 @@ def test_a_series_copied_into_another_subject_is_dup003(make_project: Callable[[
     assert [p for p in problems if " DUP003 " in p] == [
         "content/mechanisms/one.yaml:42: DUP003 mechanisms/one#throughput series 'writes' has the same values as "
         "guarantees/two#throughput series 'all writes' (content/guarantees/two.yaml:31); a measurement belongs to "
-        "one system: cite the values measured for this one, or link to that chart instead"]
+        "one system: cite the values measured for this one, or link to that chart instead"
+    ]
 
 
 def test_different_series_are_not_dup003(make_project: Callable[[dict[str, str]], Layout]) -> None:

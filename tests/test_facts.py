@@ -12,42 +12,48 @@ def fact(value: str | float, quote: str) -> Fact:
     return Fact(value=value, source="src", quote=quote)
 
 
-@pytest.mark.parametrize(("value", "quote"), [
-    ("~40", "about 40 minutes"),
-    ("~40", "the West Coast primaries took writes for 42 minutes"),  # marked rounding, rounds to 40
-    ("~1.7", "p99 rose to 1.68s"),
-    (1.68, "p99 rose to 1.68s"),
-    (1.7, "p99 rose to 1.68s"),  # rounded at the decimals written
-    (403063, "403,063.28 requests"),
-    (2.376, "2.376 ms"),
-    (10000, "10 000 writes"),
-    (99.99, "a monthly uptime of 99.99%"),
-    ("24 h 11 min", "for 24 hours and 11 minutes"),
-    (40, "about 40 minutes"),
-    (1000, "The default is 1,000 ms."),
-    (1_200_000, "1.2 million requests per second"),
-    (40_000, "over 40K nodes"),
-    (24, "twenty-four hours"),
-    ("~730 billion", "roughly 730 billion combinations"),
-    ("about 2", "two replicas"),
-    ("etcd", "etcd stores the state"),
-])
+@pytest.mark.parametrize(
+    ("value", "quote"),
+    [
+        ("~40", "about 40 minutes"),
+        ("~40", "the West Coast primaries took writes for 42 minutes"),  # marked rounding, rounds to 40
+        ("~1.7", "p99 rose to 1.68s"),
+        (1.68, "p99 rose to 1.68s"),
+        (1.7, "p99 rose to 1.68s"),  # rounded at the decimals written
+        (403063, "403,063.28 requests"),
+        (2.376, "2.376 ms"),
+        (10000, "10 000 writes"),
+        (99.99, "a monthly uptime of 99.99%"),
+        ("24 h 11 min", "for 24 hours and 11 minutes"),
+        (40, "about 40 minutes"),
+        (1000, "The default is 1,000 ms."),
+        (1_200_000, "1.2 million requests per second"),
+        (40_000, "over 40K nodes"),
+        (24, "twenty-four hours"),
+        ("~730 billion", "roughly 730 billion combinations"),
+        ("about 2", "two replicas"),
+        ("etcd", "etcd stores the state"),
+    ],
+)
 def test_value_matches_its_quote(value: str | float, quote: str) -> None:
     assert value_in_quote(fact(value, quote))
 
 
-@pytest.mark.parametrize(("value", "quote"), [
-    (1.6, "p99 rose to 1.68s"),  # not how 1.68 rounds
-    (1.68, "p99 rose to 1.7s"),  # more precise than the quote: not stated
-    ("~40", "about 48 minutes"),  # beyond the precision written (40 +- 5)
-    ("~1.7", "p99 rose to 1.78s"),
-    (99.9, "a monthly uptime of 99.99%"),
-    ("24 h 11 min", "for 24 hours and 13 minutes"),
-    (2.5, "it took 25 minutes"),
-    (40, "400 ms"),
-    (11, "version 3.11.2"),  # not a number split out of a version string
-    ("etcd", "ZooKeeper stores the state"),
-])
+@pytest.mark.parametrize(
+    ("value", "quote"),
+    [
+        (1.6, "p99 rose to 1.68s"),  # not how 1.68 rounds
+        (1.68, "p99 rose to 1.7s"),  # more precise than the quote: not stated
+        ("~40", "about 48 minutes"),  # beyond the precision written (40 +- 5)
+        ("~1.7", "p99 rose to 1.78s"),
+        (99.9, "a monthly uptime of 99.99%"),
+        ("24 h 11 min", "for 24 hours and 13 minutes"),
+        (2.5, "it took 25 minutes"),
+        (40, "400 ms"),
+        (11, "version 3.11.2"),  # not a number split out of a version string
+        ("etcd", "ZooKeeper stores the state"),
+    ],
+)
 def test_value_does_not_match_its_quote(value: str | float, quote: str) -> None:
     assert not value_in_quote(fact(value, quote))
 
@@ -56,19 +62,22 @@ def test_numbers_reads_separators_words_and_scales() -> None:
     assert numbers("1,200 req/s, ten nodes, 3.5K") == [1200.0, 3.5, 3500.0, 10.0]
 
 
-@pytest.mark.parametrize(("value", "quote", "stated"), [
-    ("2020-11-25 03:47", "capacity ... began at 2:44 AM PST, finishing at 3:47 AM PST", True),
-    ("2020-11-25 05:15", "The first alarm was triggered at 5:15am PST", True),
-    ("2021-03-15 21:05", "the key metadata was rolled back to its prior state at 21:05 UTC.", True),
-    ("2021-03-15 21:05", "rolled back at 9:05 PM UTC", True),
-    ("22:52", "At 22:52 UTC on October 21", True),
-    ("2021-05-12", "On May 12, we began a software deployment", True),
-    ("2025-06-12", "On June 12, 2025 at ~10:45am PDT", True),
-    ("2021-03-15", "at 19:00 UTC on 15 March 2021", True),
-    ("2020-11-25 03:47", "finishing at 3:47 PM PST", False),
-    ("2020-11-25 03:47", "finishing at 3:48 AM PST", False),
-    ("2021-05-12", "On May 21, we began a software deployment", False),
-    ("2021-05-12", "On June 12, we began", False),
-])
+@pytest.mark.parametrize(
+    ("value", "quote", "stated"),
+    [
+        ("2020-11-25 03:47", "capacity ... began at 2:44 AM PST, finishing at 3:47 AM PST", True),
+        ("2020-11-25 05:15", "The first alarm was triggered at 5:15am PST", True),
+        ("2021-03-15 21:05", "the key metadata was rolled back to its prior state at 21:05 UTC.", True),
+        ("2021-03-15 21:05", "rolled back at 9:05 PM UTC", True),
+        ("22:52", "At 22:52 UTC on October 21", True),
+        ("2021-05-12", "On May 12, we began a software deployment", True),
+        ("2025-06-12", "On June 12, 2025 at ~10:45am PDT", True),
+        ("2021-03-15", "at 19:00 UTC on 15 March 2021", True),
+        ("2020-11-25 03:47", "finishing at 3:47 PM PST", False),
+        ("2020-11-25 03:47", "finishing at 3:48 AM PST", False),
+        ("2021-05-12", "On May 21, we began a software deployment", False),
+        ("2021-05-12", "On June 12, we began", False),
+    ],
+)
 def test_time_facts_need_their_time_of_day_or_day(value: str, quote: str, stated: bool) -> None:
     assert value_in_quote(fact(value, quote)) is stated

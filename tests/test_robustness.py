@@ -39,8 +39,9 @@ def mangled(draw: st.DrawFn) -> str:
 
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=mangled())
-def test_mangled_files_get_diagnostics_not_tracebacks(text: str,
-                                                      make_project: Callable[[dict[str, str]], Layout]) -> None:
+def test_mangled_files_get_diagnostics_not_tracebacks(
+    text: str, make_project: Callable[[dict[str, str]], Layout]
+) -> None:
     layout = make_project({"content/mechanisms/case.yaml": text})
     outcome = check(layout)  # must not raise
     for d in outcome.report:

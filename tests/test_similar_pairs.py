@@ -16,12 +16,14 @@ from .conftest import ROOT
 
 def all_pairs(sets: list[frozenset[str]], threshold: float = SIMILAR) -> list[tuple[int, int]]:
     """The quadratic reference: compare every pair."""
-    return [(i, j) for i, j in itertools.combinations(range(len(sets)), 2)
-            if len(sets[i] & sets[j]) / len(sets[i] | sets[j]) >= threshold]
+    return [
+        (i, j)
+        for i, j in itertools.combinations(range(len(sets)), 2)
+        if len(sets[i] & sets[j]) / len(sets[i] | sets[j]) >= threshold
+    ]
 
 
-WORD_SETS = st.lists(st.frozensets(st.sampled_from([f"w{i}" for i in range(24)]), min_size=1, max_size=20),
-                     max_size=40)
+WORD_SETS = st.lists(st.frozensets(st.sampled_from([f"w{i}" for i in range(24)]), min_size=1, max_size=20), max_size=40)
 
 
 @settings(max_examples=300, deadline=None)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import html
 import http.server
 import json
 import os
@@ -15,11 +16,14 @@ import pytest
 
 import sysatlas.browser as browser_pkg
 from sysatlas.browser import CHROMIUM_ARGS, chromium_path
+from sysatlas.diagnostics import Report
+from sysatlas.golden import subject_text
+from sysatlas.load import read
 from sysatlas.paths import Layout
 from sysatlas.pipeline import build, check
 
 from .conftest import ROOT
-from .test_golden import CASES, as_item, subject_text
+from .test_golden import CASES
 
 pytestmark = pytest.mark.browser
 
@@ -37,11 +41,11 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Layout
         shutil.copy(real, root / "content" / "case-studies")
     if os.environ.get("SYSATLAS_SCREENSHOTS") != "1":
         (root / "content" / "guarantees").mkdir(exist_ok=True)
-        (root / "content" / "guarantees" / "golden-case.yaml").write_text(every_kind(), encoding="utf-8")
-        (root / "content" / "case-studies" / "golden-case.yaml").write_text(every_kind(), encoding="utf-8")
+        for folder, text in zip(("guarantees", "case-studies"), every_kind(), strict=True):
+            (root / "content" / folder / "golden-case.yaml").write_text(text, encoding="utf-8")
     (root / "node_modules").symlink_to(ROOT / "node_modules")
     layout = Layout(root)
-    build(layout, ignore=frozenset({"DUP001", "DUP002", "DUP003"}))  # the fixture shows the golden diagrams twice
+    build(layout)  # the fixture passes every rule, as real content must
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(layout.site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.RequestHandlerClass.log_message = lambda *a: None  # type: ignore[method-assign]
@@ -52,9 +56,12 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Layout
     server.server_close()
 
 
-def every_kind() -> str:
-    """One subject holding every golden diagram (each kind at least once), ids made unique."""
-    return subject_text(*(as_item(case, case.stem) for case in CASES))
+def every_kind() -> tuple[str, str]:
+    """Two subjects sharing out every golden diagram, each shown once (on a subject page or a page of its own)."""
+    return (
+        subject_text(*(case.item(case.name) for case in CASES[0::2])),
+        subject_text(*(case.item(case.name) for case in CASES[1::2])),
+    )
 
 
 def pages(layout: Layout) -> list[str]:
@@ -86,8 +93,14 @@ def test_every_page_shows_its_diagrams_offline(site: tuple[str, Layout]) -> None
         outside: list[str] = []
         errors: list[str] = []
         requested: list[str] = []
-        page.route("**/*", lambda r: (requested.append(r.request.url), r.continue_())
-                   if r.request.url.startswith(base) else (outside.append(r.request.url), r.abort()))
+        page.route(
+            "**/*",
+            lambda r: (
+                (requested.append(r.request.url), r.continue_())
+                if r.request.url.startswith(base)
+                else (outside.append(r.request.url), r.abort())
+            ),
+        )
         page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
         page.on("pageerror", lambda e: errors.append(str(e)))
         for rel in pages(layout):
@@ -136,10 +149,10 @@ def test_pages_show_diagrams_with_javascript_off(site: tuple[str, Layout]) -> No
 
 def test_no_page_embeds_a_cdn(site: tuple[str, Layout]) -> None:
     _, layout = site
-    for html in layout.site.rglob("*.html"):
-        text = html.read_text(encoding="utf-8")
+    for built in layout.site.rglob("*.html"):
+        text = built.read_text(encoding="utf-8")
         for host in ("unpkg.com", "cdn.jsdelivr.net", "fonts.googleapis.com", "fonts.gstatic.com"):
-            assert host not in text, f"{html}: {host}"
+            assert host not in text, f"{built}: {host}"
 
 
 def test_the_svg_shown_is_the_svg_checked(site: tuple[str, Layout]) -> None:
@@ -154,11 +167,12 @@ def test_the_svg_shown_is_the_svg_checked(site: tuple[str, Layout]) -> None:
         rel = svg.relative_to(layout.site / "diagrams")
         assert svg.read_bytes() == (layout.diagrams / rel).read_bytes(), rel
     manifest = json.loads((layout.diagrams / "manifest.json").read_text(encoding="utf-8"))
-    atlas = check(layout).atlas
-    for d in atlas.diagrams():
+    outcome = check(layout)
+    for d in outcome.atlas.diagrams():
         record = next(r for r in manifest if r["id"] == d.key)
         legend = d.kind.legend(d.body)
-        key = f"{d.mermaid}\n%% legend {json.dumps([list(x) for x in legend])}" if legend else d.mermaid
+        text = outcome.mermaid[d.key]
+        key = f"{text}\n%% legend {json.dumps([list(x) for x in legend])}" if legend else text
         measured = cache.get(key)
         assert measured is not None and measured.contrast == (), d.key
         for variant, svg_text in (("light", measured.svg), ("dark", measured.svg_dark)):
@@ -169,13 +183,20 @@ def test_the_svg_shown_is_the_svg_checked(site: tuple[str, Layout]) -> None:
 
 def test_diagram_has_its_reader_furniture(site: tuple[str, Layout]) -> None:
     _, layout = site
-    html = (layout.site / "incidents" / "github-2018-10-21" / "index.html").read_text(encoding="utf-8")
-    for needle in ('id="timeline"', "sysatlas-badge reported", "At 3 AM", "Text alternative",
-                   "https://github.blog/2018-10-30-oct21-post-incident-analysis/", 'data-action="download"',
-                   "22:52 UTC: 100G optical gear replaced", 'src="../../diagrams/incidents/github-2018-10-21/'
-                   'timeline.light.svg"', "timeline.dark.svg"):
-        assert needle in html, needle
-    assert "```mermaid" not in html and "class=\"mermaid\"" not in html
+    page = (layout.site / "incidents" / "github-2018-10-21" / "index.html").read_text(encoding="utf-8")
+    for needle in (
+        'id="timeline"',
+        "sysatlas-badge reported",
+        "At 3 AM",
+        "Text alternative",
+        "https://github.blog/2018-10-30-oct21-post-incident-analysis/",
+        'data-action="download"',
+        "22:52 UTC: 100G optical gear replaced",
+        'src="../../diagrams/incidents/github-2018-10-21/timeline.light.svg"',
+        "timeline.dark.svg",
+    ):
+        assert needle in page, needle
+    assert "```mermaid" not in page and 'class="mermaid"' not in page
 
 
 def _browser(pw):  # type: ignore[no-untyped-def]
@@ -286,8 +307,10 @@ def test_each_scheme_shows_its_own_variant(site: tuple[str, Layout]) -> None:
         for scheme in ("light", "dark"):
             page = browser.new_context(color_scheme=scheme).new_page()
             page.goto(f"{base}/incidents/github-2018-10-21/")
-            seen[scheme] = ([src for src, _ in _shown(page)],
-                            page.evaluate("getComputedStyle(document.body).backgroundColor"))
+            seen[scheme] = (
+                [src for src, _ in _shown(page)],
+                page.evaluate("getComputedStyle(document.body).backgroundColor"),
+            )
         browser.close()
     assert all(src.endswith(".light.svg") for src in seen["light"][0]) and len(seen["light"][0]) == 2
     assert all(src.endswith(".dark.svg") for src in seen["dark"][0]) and len(seen["dark"][0]) == 2
@@ -375,8 +398,10 @@ def test_cold_diagram_page_weight(site: tuple[str, Layout]) -> None:
             context.close()
         browser.close()
     assert weights
-    print(f"cold diagram pages: {len(weights)}, median raw {statistics.median(w[0] for w in weights) / 1024:.0f} KB, "
-          f"median gzip {statistics.median(w[1] for w in weights) / 1024:.0f} KB")
+    print(
+        f"cold diagram pages: {len(weights)}, median raw {statistics.median(w[0] for w in weights) / 1024:.0f} KB, "
+        f"median gzip {statistics.median(w[1] for w in weights) / 1024:.0f} KB"
+    )
     assert statistics.median(w[1] for w in weights) <= 300 * 1024
 
 
@@ -391,13 +416,19 @@ def test_report_link_prefills_the_report(site: tuple[str, Layout]) -> None:
         _rendered(page)
         page.locator("figure.kind-timeline ~ p a.sysatlas-report").first.click()
         page.wait_for_url("**/about/**")
-        assert page.locator("#sysatlas-report-text").input_value().startswith(
-            "Diagram: incidents/github-2018-10-21#timeline")
+        assert (
+            page.locator("#sysatlas-report-text")
+            .input_value()
+            .startswith("Diagram: incidents/github-2018-10-21#timeline")
+        )
         browser.close()
 
 
-SHOTS = [("home", "/"), ("incident-timeline", "/incidents/github-2018-10-21/#timeline"),
-         ("case-study-diagram", "/case-studies/")]
+SHOTS = [
+    ("home", "/"),
+    ("incident-timeline", "/incidents/github-2018-10-21/#timeline"),
+    ("case-study-diagram", "/case-studies/"),
+]
 
 
 def test_screenshots(site: tuple[str, Layout], tmp_path: Path) -> None:
@@ -428,15 +459,24 @@ def test_screenshots(site: tuple[str, Layout], tmp_path: Path) -> None:
         browser.close()
 
 
-def test_charts_carry_their_legend_in_the_svg(site: tuple[str, Layout]) -> None:
+def test_kinds_with_a_legend_draw_it_into_both_svgs(site: tuple[str, Layout]) -> None:
     _, layout = site
-    folder = layout.diagrams / "guarantees" / "golden-case"
-    charts = [p for p in folder.glob("*.light.svg") if "sysatlas-legend" in p.read_text(encoding="utf-8")]
-    assert charts
-    text = "".join(p.read_text(encoding="utf-8") for p in charts)
-    assert "linearizable (bar)" in text and "serializable (line)" in text and 'fill="#1D4ED8"' in text
-    dark = "".join(p.with_name(p.name.replace(".light.", ".dark.")).read_text(encoding="utf-8") for p in charts)
-    assert "linearizable (bar)" in dark and 'fill="#93C5FD"' in dark
+    shown = 0
+    for case in CASES:
+        doc = read(case.path, case.name, Report())
+        assert doc is not None
+        keys = case.kind.legend(case.kind.body.model_validate(doc.data["body"]))
+        if not keys:
+            continue
+        svgs = {
+            v: "".join(p.read_text(encoding="utf-8") for p in layout.diagrams.rglob(f"{case.name}.{v}.svg"))
+            for v in ("light", "dark")
+        }
+        for label, light, dark in keys:
+            assert html.escape(label) in svgs["light"] and f'fill="{light}"' in svgs["light"], label
+            assert html.escape(label) in svgs["dark"] and f'fill="{dark}"' in svgs["dark"], label
+            shown += 1
+    assert shown, "no golden case of a kind with a legend"
 
 
 def test_search_finds_diagrams_by_component_number_and_company(site: tuple[str, Layout]) -> None:

@@ -22,17 +22,24 @@ def test_a_timeline_that_spans_its_stated_total_passes(make_project: Callable[[d
 
 def test_date_facts_stand_for_their_whole_day(make_project: Callable[[dict[str, str]], Layout]) -> None:
     # fastly-2021-06-08: deploy on 12 May, trigger on 8 June, the timeline gives times on those days
-    text = CASE.read_text(encoding="utf-8").replace('"2018-10-21 22:52", unit: UTC', '"2018-10-21", unit: UTC') \
-        .replace('"2018-10-22 23:03", unit: UTC', '"2018-10-22", unit: UTC') \
+    text = (
+        CASE.read_text(encoding="utf-8")
+        .replace('"2018-10-21 22:52", unit: UTC', '"2018-10-21", unit: UTC')
+        .replace('"2018-10-22 23:03", unit: UTC', '"2018-10-22", unit: UTC')
         .replace('- {at: "Day 2 16:24", what: [Replicas in sync]}', '- {at: "Day 2 09:47", what: [Trigger]}')
+    )
     assert codes(make_project, text) == []
 
 
 def test_clock_entries_may_be_on_the_start_day_when_the_subject_date_is_the_utc_day(
-        make_project: Callable[[dict[str, str]], Layout]) -> None:
+    make_project: Callable[[dict[str, str]], Layout],
+) -> None:
     # azure-2012-02-29: `date` is the UTC day, the timeline tells 16:00 PST on 28 February as "16:00"
-    text = CASE.read_text(encoding="utf-8").replace('date: "2018-10-21"', 'date: "2018-10-22"') \
+    text = (
+        CASE.read_text(encoding="utf-8")
+        .replace('date: "2018-10-21"', 'date: "2018-10-22"')
         .replace('- {at: "Day 2 16:24", what: [Replicas in sync]}', '- {at: "Day 2 23:03", what: [Backlog drained]}')
+    )
     assert codes(make_project, text) == []
 
 

@@ -1,7 +1,8 @@
-"""The loaded content: subjects, their diagrams, and the inventory they are counted against."""
+"""The loaded content: subjects, their diagrams, the inventory they are counted against, and the links between them."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -9,9 +10,10 @@ from typing import Any
 from pydantic import BaseModel
 
 from .derive import FactTable
+from .inventory import Category, Inventory
 from .kinds import Kind
 from .load import Document
-from .model import DiagramCommon, SubjectHead
+from .model import DiagramCommon, Ref, SubjectHead
 
 
 @dataclass
@@ -25,7 +27,6 @@ class Diagram:
     body: BaseModel
     doc: Document
     index: int
-    mermaid: str = ""
 
     @property
     def key(self) -> str:
@@ -60,44 +61,6 @@ class Subject:
         return f"{self.category}/{self.head.id}"
 
 
-@dataclass(frozen=True)
-class Category:
-    """A category of the inventory: its target and the diagram set each subject should have."""
-
-    id: str
-    priority: str
-    target: int
-    diagram_ids: tuple[str, ...]
-    diagram_whats: tuple[str, ...]
-    subjects: tuple[str, ...]
-    subjects_needed: int
-
-
-@dataclass
-class Inventory:
-    """What the atlas must cover (content/inventory.yaml)."""
-
-    categories: dict[str, Category]
-
-    @classmethod
-    def from_data(cls, data: Any) -> Inventory:
-        cats: dict[str, Category] = {}
-        for cid, raw in (data.get("categories") or {}).items():
-            listed = raw.get("subjects") or raw.get("subjects_suggested") or []
-            slugs = tuple(s["slug"] if isinstance(s, dict) else str(s) for s in listed)
-            per = raw.get("diagrams_per_subject") or []
-            cats[str(cid)] = Category(
-                id=str(cid), priority=str(raw.get("priority", "")), target=int(raw.get("target_diagrams", 0)),
-                diagram_ids=tuple(str(d["id"]) for d in per), diagram_whats=tuple(str(d["what"]) for d in per),
-                subjects=slugs, subjects_needed=int(raw.get("subjects_needed", len(slugs))))
-        return cls(cats)
-
-    def listed(self, category: str, subject: str) -> bool:
-        """Say whether the inventory names this subject (so a link to it is pending, not broken)."""
-        cat = self.categories.get(category)
-        return cat is not None and subject in cat.subjects
-
-
 @dataclass
 class Atlas:
     """Everything loaded from content/."""
@@ -111,3 +74,26 @@ class Atlas:
 
     def subject(self, key: str) -> Subject | None:
         return next((s for s in self.subjects if s.key == key), None)
+
+    def category(self, subject: Subject | Diagram) -> Category:
+        """Return the inventory entry of a subject's or diagram's category."""
+        return self.inventory.categories[subject.category]
+
+    def resolve(self, ref: Ref) -> tuple[Subject, Diagram | None] | None:
+        """Return the subject (and diagram) a reference names, or None when it is not written yet."""
+        subject = self.subject(ref.subject_key)
+        if subject is None:
+            return None
+        diagram = next((d for d in subject.diagrams if d.common.id == ref.diagram), None) if ref.diagram else None
+        return subject, diagram
+
+    def backlinks(self) -> dict[str, list[Subject]]:
+        """Return, for each subject key, the other subjects whose related links (subject or diagram level) name it."""
+        out: dict[str, list[Subject]] = defaultdict(list)
+        for s in self.subjects:
+            targets = {r.subject_key for r in s.head.related} | {
+                r.subject_key for d in s.diagrams for r in d.common.related
+            }
+            for key in sorted(targets - {s.key}):
+                out[key].append(s)
+        return out

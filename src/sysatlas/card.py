@@ -11,13 +11,12 @@ import textwrap
 from html import escape
 
 from .atlas import Diagram, Subject
-from .browser.config import DARK_BACKGROUND
+from .theme import DARK_BACKGROUND
 
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
 PAD = 24
 INK = {"light": ("#0F172A", "#334155", "#FFFFFF"), "dark": ("#E2E8F0", "#CBD5E1", DARK_BACKGROUND)}
-BADGE = {"reported": ("#047857", "#6EE7B7"), "derived": ("#1D4ED8", "#93C5FD"),
-         "illustrative": ("#B45309", "#FCD34D")}
+BADGE = {"reported": ("#047857", "#6EE7B7"), "derived": ("#1D4ED8", "#93C5FD"), "illustrative": ("#B45309", "#FCD34D")}
 
 
 def _size(svg: str) -> tuple[float, float]:
@@ -43,8 +42,10 @@ def card(subject: Subject, d: Diagram, svg: str, variant: str) -> str:
     def line(text: str, size: float, colour: str, weight: str = "normal") -> None:
         nonlocal y
         y += size * 1.35
-        out.append(f'<text x="{PAD}" y="{y:.1f}" font-size="{size}" font-weight="{weight}" fill="{colour}">'
-                   f"{escape(text)}</text>")
+        out.append(
+            f'<text x="{PAD}" y="{y:.1f}" font-size="{size}" font-weight="{weight}" fill="{colour}">'
+            f"{escape(text)}</text>"
+        )
 
     for part in _lines(d.common.title, text_w, 22):
         line(part, 22, ink, "bold")
@@ -54,11 +55,16 @@ def card(subject: Subject, d: Diagram, svg: str, variant: str) -> str:
     for part in _lines(c.caption, text_w, 14):
         line(part, 14, muted)
     y += 10
-    out.append(f'<svg x="{PAD}" y="{y:.1f}" width="{inner_w}" height="{inner_h}" '
-               f'viewBox="0 0 {inner_w} {inner_h}">{_inner(svg)}</svg>')
+    out.append(
+        f'<svg x="{PAD}" y="{y:.1f}" width="{inner_w}" height="{inner_h}" '
+        f'viewBox="0 0 {inner_w} {inner_h}">{_inner(svg)}</svg>'
+    )
     y += inner_h + 8
-    for label, text in (("What breaks", c.three_am.breaks), ("What it looks like", c.three_am.looks_like),
-                        ("Check first", c.three_am.check_first)):
+    for label, text in (
+        ("What breaks", c.three_am.breaks),
+        ("What it looks like", c.three_am.looks_like),
+        ("Check first", c.three_am.check_first),
+    ):
         for part in _lines(f"{label}: {text}", text_w, 14):
             line(part, 14, ink)
     sources = {s.id: s for s in subject.head.sources}
@@ -67,10 +73,13 @@ def card(subject: Subject, d: Diagram, svg: str, variant: str) -> str:
     for part in _lines(f"Sources: {refs}", text_w, 12):
         line(part, 12, muted)
     height = y + PAD
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{width:.0f}" height="{height:.0f}" '
-            f'viewBox="0 0 {width:.0f} {height:.0f}" font-family="{FONT}" role="img" '
-            f'aria-label="{escape(c.title)}"><rect width="100%" height="100%" fill="{background}"/>'
-            + "".join(out) + "</svg>")
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width:.0f}" height="{height:.0f}" '
+        f'viewBox="0 0 {width:.0f} {height:.0f}" font-family="{FONT}" role="img" '
+        f'aria-label="{escape(c.title)}"><rect width="100%" height="100%" fill="{background}"/>'
+        + "".join(out)
+        + "</svg>"
+    )
 
 
 def _inner(svg: str) -> str:

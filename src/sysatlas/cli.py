@@ -7,11 +7,13 @@ import sys
 import time
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import click
 
 from . import __version__
 from .diagnostics import ContentError, Report, SysatlasError
+from .inventory import Inventory, load_inventory
 from .paths import Layout, find_root
 
 
@@ -26,17 +28,32 @@ def _print_report(report: Report) -> None:
 
 
 class _Progress:
-    """A progress bar on stderr for long browser work (silent when stderr is not a terminal and CI is unset)."""
+    """A progress bar on stderr for the browser stage, shown once it is told the total (silent when not a tty)."""
 
-    def __init__(self, total: int, label: str) -> None:
-        self.bar = click.progressbar(length=total, label=label, file=sys.stderr, show_pos=True, show_eta=True)
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.bar: Any = None
+
+    def start(self, total: int) -> None:
+        self.bar = click.progressbar(length=total, label=self.label, file=sys.stderr, show_pos=True, show_eta=True)
         self.bar.__enter__()
 
-    def __call__(self, n: int) -> None:
+    def advance(self, n: int) -> None:
         self.bar.update(n)
 
     def close(self) -> None:
-        self.bar.__exit__(None, None, None)
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+
+
+def _inventory(layout: Layout) -> Inventory:
+    """Return the inventory, or print its problems and exit 1."""
+    report = Report()
+    inventory = load_inventory(layout, report)
+    if inventory is None:
+        _print_report(report)
+        sys.exit(1)
+    return inventory
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -69,18 +86,12 @@ def check(with_browser: bool, no_cache: bool, as_json: bool) -> None:
     """
     from .pipeline import check as run_check
 
-    layout = _layout()
     start = time.perf_counter()
-    outcome = run_check(layout, with_browser=False)
-    if with_browser:
-        from .pipeline import browser_stage
-
-        bar = _Progress(len(outcome.atlas.diagrams()), "rendering")
-        try:
-            outcome.renders = browser_stage(layout, outcome.atlas.diagrams(), outcome.report, None, bar,
-                                            use_cache=not no_cache)
-        finally:
-            bar.close()
+    bar = _Progress("rendering")
+    try:
+        outcome = run_check(_layout(), with_browser=with_browser, progress=bar, use_cache=not no_cache)
+    finally:
+        bar.close()
     n = len(outcome.atlas.diagrams())
     if as_json:
         for d in outcome.report:
@@ -89,8 +100,11 @@ def check(with_browser: bool, no_cache: bool, as_json: bool) -> None:
         for d in outcome.report:
             click.echo(str(d))
     took = time.perf_counter() - start
-    click.echo(f"checked {n} diagrams in {len(outcome.atlas.subjects)} subjects in {took:.1f}s"
-               f"{' (browser)' if with_browser else ''}: {len(outcome.report)} problem(s)", err=True)
+    click.echo(
+        f"checked {n} diagrams in {len(outcome.atlas.subjects)} subjects in {took:.1f}s"
+        f"{' (browser)' if with_browser else ''}: {len(outcome.report)} problem(s)",
+        err=True,
+    )
     sys.exit(1 if outcome.report else 0)
 
 
@@ -107,19 +121,19 @@ def build(no_site: bool, no_cache: bool) -> None:
       sysatlas build && python -m http.server -d site
     """
     from .pipeline import build as run_build
-    from .pipeline import check as run_check
 
     layout = _layout()
     start = time.perf_counter()
-    checked = run_check(layout)
-    total = len(checked.atlas.diagrams())
-    bar = _Progress(total, "rendering")
+    bar = _Progress("rendering")
     try:
-        outcome = run_build(layout, progress=bar, site=not no_site, use_cache=not no_cache, checked=checked)
+        outcome = run_build(layout, progress=bar, site=not no_site, use_cache=not no_cache)
     finally:
         bar.close()
-    click.echo(f"built {len(outcome.atlas.diagrams())} diagrams in {time.perf_counter() - start:.1f}s -> "
-               f"{layout.rel(layout.diagrams)}" + ("" if no_site else f", {layout.rel(layout.site)}"), err=True)
+    click.echo(
+        f"built {len(outcome.atlas.diagrams())} diagrams in {time.perf_counter() - start:.1f}s -> "
+        f"{layout.rel(layout.diagrams)}" + ("" if no_site else f", {layout.rel(layout.site)}"),
+        err=True,
+    )
 
 
 @cli.command()
@@ -135,14 +149,10 @@ def new(category: str, subject: str, force: bool) -> None:
     """
     import re
 
-    from .atlas import Inventory
-    from .load import read
     from .scaffold import skeleton
 
     layout = _layout()
-    report = Report()
-    doc = read(layout.inventory, layout.rel(layout.inventory), report)
-    inventory = Inventory.from_data(doc.data if doc else {})
+    inventory = _inventory(layout)
     if category not in inventory.categories:
         raise click.UsageError(f"unknown category {category!r}; one of: {', '.join(inventory.categories)}")
     if not re.match(r"^[a-z0-9][a-z0-9-]*[a-z0-9]$", subject):
@@ -151,7 +161,7 @@ def new(category: str, subject: str, force: bool) -> None:
     if path.exists() and not force:
         raise click.UsageError(f"{layout.rel(path)} exists; pass --force to overwrite")
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(skeleton(inventory, category, subject, date.today().isoformat()), encoding="utf-8")
+    path.write_text(skeleton(inventory.categories[category], subject, date.today().isoformat()), encoding="utf-8")
     click.echo(f"wrote {layout.rel(path)}; fill in the FILL markers, then: sysatlas check")
 
 
@@ -167,15 +177,15 @@ def stats(markdown: bool) -> None:
     Example:
       sysatlas stats
     """
-    from .stats import coverage, fact_coverage, fact_markdown, fact_table, table
+    from .stats import coverage, coverage_markdown, fact_coverage, fact_markdown, fact_table, table
     from .validate import load_atlas
 
+    layout = _layout()
+    _inventory(layout)
     report = Report()
-    atlas = load_atlas(_layout(), report)
+    atlas = load_atlas(layout, report)
     rows = coverage(atlas)
     if markdown:
-        from .site.pages import coverage_markdown
-
         click.echo(coverage_markdown(rows))
         click.echo(fact_markdown(fact_coverage(atlas)))
     else:
@@ -190,13 +200,20 @@ def stats(markdown: bool) -> None:
 @click.argument("target")
 @click.option("--svg", "fmt", flag_value="svg", default=True, help="Write SVG (default).")
 @click.option("--png", "fmt", flag_value="png", help="Write PNG.")
+@click.option(
+    "-o",
+    "--out",
+    type=click.Path(path_type=Path),
+    default=Path("build/export"),
+    show_default=True,
+    help="Folder to write into.",
+)
 @click.option("--dark", "variant", flag_value="dark", help="The dark variant.")
 @click.option("--light", "variant", flag_value="light", default=True, help="The light variant (default).")
-@click.option("--card", "with_card", is_flag=True,
-              help="Add title, evidence, legend, the At-3-AM note and sources around the diagram.")
-@click.option("-o", "--out", type=click.Path(path_type=Path), default=Path("build/export"),
-              show_default=True, help="Folder to write into.")
-def export(target: str, fmt: str, variant: str, with_card: bool, out: Path) -> None:
+@click.option(
+    "--card", "with_card", is_flag=True, help="Add title, evidence, the At-3-AM note and sources around the diagram."
+)
+def export(target: str, fmt: str, out: Path, variant: str, with_card: bool) -> None:
     """Write the checked SVG (or a PNG) of a diagram (category/subject#id) or of all of a subject.
 
     The SVG is the one the build rendered and contrast-checked: labels as SVG text, styles inline, legend
@@ -242,7 +259,26 @@ def show(target: str) -> None:
 
     outcome = run_check(_layout())
     for d in select(outcome.atlas, target):
-        click.echo(d.mermaid)
+        click.echo(outcome.mermaid[d.key])
+
+
+@cli.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+def init(directory: Path) -> None:
+    """Start a new atlas in DIRECTORY: an inventory with one category and one subject, and a README.
+
+    `sysatlas build` turns it into a site with no further edit (it needs Chromium and the pinned Mermaid
+    bundle: `npm install` in DIRECTORY fetches it).
+
+    \b
+    Example:
+      sysatlas init my-atlas && cd my-atlas && npm install && sysatlas build
+    """
+    from .starter import init as run_init
+
+    for path in run_init(directory):
+        click.echo(f"wrote {path}")
+    click.echo(f"next: cd {directory} && sysatlas check; see {directory / 'README.md'}", err=True)
 
 
 def main() -> None:

@@ -23,19 +23,87 @@ from .units import dated
 
 Dims = tuple[tuple[str, int], ...]
 SECONDS: Dims = (("s", 1),)
-_TIME = {"ns": 1e-9, "us": 1e-6, "µs": 1e-6, "ms": 1e-3, "s": 1, "sec": 1, "secs": 1, "second": 1, "seconds": 1,
-         "min": 60, "mins": 60, "minute": 60, "minutes": 60, "h": 3600, "hr": 3600, "hrs": 3600, "hour": 3600,
-         "hours": 3600, "d": 86400, "day": 86400, "days": 86400, "w": 604800, "week": 604800, "weeks": 604800,
-         "month": 2_629_746, "months": 2_629_746, "year": 31_556_952, "years": 31_556_952, "yr": 31_556_952}
-_DATA = {"B": 1, "byte": 1, "bytes": 1, "bit": 0.125, "bits": 0.125, "KB": 1e3, "kB": 1e3, "MB": 1e6, "GB": 1e9,
-         "TB": 1e12, "PB": 1e15, "KiB": 2**10, "MiB": 2**20, "GiB": 2**30, "TiB": 2**40, "PiB": 2**50}
+_TIME = {
+    "ns": 1e-9,
+    "us": 1e-6,
+    "µs": 1e-6,
+    "ms": 1e-3,
+    "s": 1,
+    "sec": 1,
+    "secs": 1,
+    "second": 1,
+    "seconds": 1,
+    "min": 60,
+    "mins": 60,
+    "minute": 60,
+    "minutes": 60,
+    "h": 3600,
+    "hr": 3600,
+    "hrs": 3600,
+    "hour": 3600,
+    "hours": 3600,
+    "d": 86400,
+    "day": 86400,
+    "days": 86400,
+    "w": 604800,
+    "week": 604800,
+    "weeks": 604800,
+    "month": 2_629_746,
+    "months": 2_629_746,
+    "year": 31_556_952,
+    "years": 31_556_952,
+    "yr": 31_556_952,
+}
+_DATA = {
+    "B": 1,
+    "byte": 1,
+    "bytes": 1,
+    "bit": 0.125,
+    "bits": 0.125,
+    "KB": 1e3,
+    "kB": 1e3,
+    "MB": 1e6,
+    "GB": 1e9,
+    "TB": 1e12,
+    "PB": 1e15,
+    "KiB": 2**10,
+    "MiB": 2**20,
+    "GiB": 2**30,
+    "TiB": 2**40,
+    "PiB": 2**50,
+}
 _RATE = {"bps": 0.125, "Kbps": 125, "Mbps": 125e3, "Gbps": 125e6, "Tbps": 125e9}
 _MONEY = {"$": "USD", "USD": "USD", "€": "EUR", "EUR": "EUR", "£": "GBP", "GBP": "GBP"}
 _SCALE = {"K": 1e3, "k": 1e3, "M": 1e6, "thousand": 1e3, "million": 1e6, "billion": 1e9, "bn": 1e9}
-ZONES = frozenset({"UTC", "GMT", "Z", "PST", "PDT", "MST", "MDT", "CST", "CDT", "EST", "EDT", "CET", "CEST", "BST",
-                   "IST", "JST", "KST", "SGT", "HKT", "AEST", "AEDT"})
-_ZONE = re.compile(r"^(?:UTC|GMT)[+-]\d{1,2}(?::\d{2})?$|^(?:Africa|America|Antarctica|Asia|Atlantic|Australia|"
-                   r"Europe|Indian|Pacific|US|Canada|Etc)/[A-Za-z_]+(?:/[A-Za-z_]+)?$")  # US/Pacific, Europe/Berlin
+ZONES = frozenset(
+    {
+        "UTC",
+        "GMT",
+        "Z",
+        "PST",
+        "PDT",
+        "MST",
+        "MDT",
+        "CST",
+        "CDT",
+        "EST",
+        "EDT",
+        "CET",
+        "CEST",
+        "BST",
+        "IST",
+        "JST",
+        "KST",
+        "SGT",
+        "HKT",
+        "AEST",
+        "AEDT",
+    }
+)
+_ZONE = re.compile(
+    r"^(?:UTC|GMT)[+-]\d{1,2}(?::\d{2})?$|^(?:Africa|America|Antarctica|Asia|Atlantic|Australia|"
+    r"Europe|Indian|Pacific|US|Canada|Etc)/[A-Za-z_]+(?:/[A-Za-z_]+)?$"
+)  # US/Pacific, Europe/Berlin
 _TOKEN = re.compile(r"[$€£]|[^\s$€£*·()]+")  # whole words: "R7625" is a label, not 7625
 _DURATION = re.compile(r"^\s*(?:(\d+(?:\.\d+)?)\s*([a-zµ]+)\s*(?:and\s*|,\s*)?)+$")
 _DURATION_PART = re.compile(r"(\d+(?:\.\d+)?)\s*([a-zµ]+)")
@@ -141,8 +209,11 @@ def quantity(value: Any, unit: str | None) -> Q | None:
         return None
     if isinstance(value, (int, float)):
         scale, dims = unit_of(unit)
-        return Q(float(value) * scale, dims, step=_step(str(value), False) * scale if isinstance(value, int)
-                 else _step(repr(value), False) * scale)
+        return Q(
+            float(value) * scale,
+            dims,
+            step=_step(str(value), False) * scale if isinstance(value, int) else _step(repr(value), False) * scale,
+        )
     text = str(value).strip()
     if unit is None or is_zone(unit):
         stamp = dated(text)
@@ -166,7 +237,7 @@ def quantity(value: Any, unit: str | None) -> Q | None:
             last_n, last_u = parts[-1]
             return Q(total, SECONDS, step=_step(last_n, approx) * _TIME[last_u], approx=approx)
     match = re.match(r"^-?\d+(?:\.\d+)?", bare)
-    if not match or bare[match.end():].strip():
+    if not match or bare[match.end() :].strip():
         return None
     scale, dims = unit_of(unit)
     return Q(float(match.group(0)) * scale, dims, step=_step(match.group(0), approx) * scale, approx=approx)
@@ -204,11 +275,13 @@ def _combine(op: ast.operator, a: Q, b: Q) -> Q:
             if not sub:
                 raise DeriveError("UNIT003", "two times cannot be added; subtract them to get a duration")
             if a.moment != b.moment:
-                raise DeriveError("UNIT003", "one time has a date and the other does not; write both as "
-                                  "YYYY-MM-DD HH:MM")
+                raise DeriveError(
+                    "UNIT003", "one time has a date and the other does not; write both as YYYY-MM-DD HH:MM"
+                )
             if a.zone and b.zone and a.zone != b.zone:
-                raise DeriveError("UNIT003", f"the times are in different zones ({a.zone}, {b.zone}); write both "
-                                  "in one zone")
+                raise DeriveError(
+                    "UNIT003", f"the times are in different zones ({a.zone}, {b.zone}); write both in one zone"
+                )
             return Q(a.value - b.value, SECONDS)
         if a.moment or b.moment:
             moment, other = (a, b) if a.moment else (b, a)
@@ -216,8 +289,9 @@ def _combine(op: ast.operator, a: Q, b: Q) -> Q:
                 raise DeriveError("UNIT003", f"a time can only be moved by a duration, not by {other.describe()}")
             return Q(moment.value + (-other.value if sub else other.value), moment=moment.moment, zone=moment.zone)
         if a.dims != b.dims:
-            raise DeriveError("UNIT003", f"cannot {'subtract' if sub else 'add'} {a.describe()} and "
-                              f"{b.describe()}: the units differ")
+            raise DeriveError(
+                "UNIT003", f"cannot {'subtract' if sub else 'add'} {a.describe()} and {b.describe()}: the units differ"
+            )
         return Q(a.value - b.value if sub else a.value + b.value, a.dims)
     if a.moment or b.moment:
         raise DeriveError("UNIT003", "a time cannot be multiplied or divided; subtract two times first")
@@ -245,8 +319,11 @@ class FactTable:
         fact = self.raw[name]
         if isinstance(fact, Mapping):
             unit, derive = fact.get("unit"), fact.get("derive")
-            return fact.get("value"), str(unit) if unit is not None else None, \
-                str(derive) if derive is not None else None
+            return (
+                fact.get("value"),
+                str(unit) if unit is not None else None,
+                str(derive) if derive is not None else None,
+            )
         return fact, None, None
 
     def written(self, name: str) -> Q | None:
@@ -287,8 +364,9 @@ class FactTable:
         try:
             tree = ast.parse(derive, mode="eval")
         except SyntaxError as exc:
-            raise DeriveError("FACT006", f"cannot read `{derive}`: {exc.msg}; write fact names, numbers, "
-                              "+ - * / and parentheses") from exc
+            raise DeriveError(
+                "FACT006", f"cannot read `{derive}`: {exc.msg}; write fact names, numbers, + - * / and parentheses"
+            ) from exc
         names: list[str] = []
 
         def ev(node: ast.AST) -> Q:
@@ -304,11 +382,16 @@ class FactTable:
             if isinstance(node, ast.Name):
                 names.append(node.id)
                 return self.get(node.id, stack)
-            if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)) \
-                    and not isinstance(node.value, bool):
+            if (
+                isinstance(node, ast.Constant)
+                and isinstance(node.value, (int, float))
+                and not isinstance(node.value, bool)
+            ):
                 return Q(float(node.value))
-            raise DeriveError("FACT006", f"`{ast.unparse(node)}` is not allowed in `derive`; use fact names, "
-                              "numbers, + - * / and parentheses")
+            raise DeriveError(
+                "FACT006",
+                f"`{ast.unparse(node)}` is not allowed in `derive`; use fact names, numbers, + - * / and parentheses",
+            )
 
         result = ev(tree)
         self.uses[name] = names
@@ -327,8 +410,11 @@ def compare(name: str, computed: Q, written: Q, value: Any, unit: str | None) ->
         computed = Q(computed.value * unit_of(unit)[0], written.dims)
     if bool(computed.moment) != bool(written.moment) or computed.dims != written.dims:
         want = "a time" if written.moment else (_dims_text(written.dims) if written.dims else "a plain number")
-        return DeriveError("UNIT003", f"fact {name!r}: `derive` gives {computed.describe()} but the value is written "
-                           f"as {want}; fix the unit or the expression")
+        return DeriveError(
+            "UNIT003",
+            f"fact {name!r}: `derive` gives {computed.describe()} but the value is written "
+            f"as {want}; fix the unit or the expression",
+        )
     tolerance = written.step / 2
     if not written.moment and not written.approx:
         tolerance = min(tolerance, 0.005 * abs(written.value))
@@ -338,12 +424,17 @@ def compare(name: str, computed: Q, written: Q, value: Any, unit: str | None) ->
     shown = f"{_num(computed.value / unit_of(unit)[0])} {unit}" if in_unit else computed.describe()
     said = f"{value} {unit}" if unit else str(value)
     ratio = written.value / computed.value if computed.value else 0.0
-    hint = " (units convert themselves: drop a hand conversion such as `/ 60` or `* 1000`)" if any(
-        abs(ratio - f) < 1e-6 * f or abs(ratio * f - 1) < 1e-6 for f in (60.0, 1000.0, 3600.0, 1024.0, 86400.0)) \
+    hint = (
+        " (units convert themselves: drop a hand conversion such as `/ 60` or `* 1000`)"
+        if any(abs(ratio - f) < 1e-6 * f or abs(ratio * f - 1) < 1e-6 for f in (60.0, 1000.0, 3600.0, 1024.0, 86400.0))
         else ""
-    return DeriveError("FACT005", f"fact {name!r}: `derive` gives {shown} but the value says {said}{hint}; write "
-                       "the computed value (to the precision you write, at most 0.5% off unless marked `~`), or fix "
-                       "the facts it uses")
+    )
+    return DeriveError(
+        "FACT005",
+        f"fact {name!r}: `derive` gives {shown} but the value says {said}{hint}; write "
+        "the computed value (to the precision you write, at most 0.5% off unless marked `~`), or fix "
+        "the facts it uses",
+    )
 
 
 def written_text(q: Q, unit: str | None) -> Any:
@@ -366,8 +457,13 @@ def _agrees_as_written(raw: Mapping[str, Any], name: str, value: Any, unit: str 
     except (DeriveError, _Skip):
         return False
     written = quantity(value, None if not is_zone(unit) else unit)
-    return written is not None and not q.moment and not q.dims and not written.dims and \
-        compare(name, q, written, value, None) is None
+    return (
+        written is not None
+        and not q.moment
+        and not q.dims
+        and not written.dims
+        and compare(name, q, written, value, None) is None
+    )
 
 
 def prepare(doc: Document, report: Report) -> FactTable:
@@ -385,8 +481,12 @@ def prepare(doc: Document, report: Report) -> FactTable:
         except _Skip:
             continue
         except DeriveError as exc:
-            report.add(doc.rel, doc.line(("facts", name, "derive")), exc.code, f"fact {name!r}: {exc.message}"
-                       if not exc.message.startswith("fact ") else exc.message)
+            report.add(
+                doc.rel,
+                doc.line(("facts", name, "derive")),
+                exc.code,
+                f"fact {name!r}: {exc.message}" if not exc.message.startswith("fact ") else exc.message,
+            )
             continue
         if value is None:
             if q.moment and q.zone and unit is None:
@@ -394,9 +494,15 @@ def prepare(doc: Document, report: Report) -> FactTable:
             fact["value"] = written_text(q, unit if not q.moment else None)
             continue
         written = quantity(value, unit)
-        problem = compare(name, q, written, value, unit) if written is not None else DeriveError(
-            "FACT006", f"fact {name!r}: the value {value!r} is not a number, duration or time to compare with "
-            f"`derive` ({q.describe()})")
+        problem = (
+            compare(name, q, written, value, unit)
+            if written is not None
+            else DeriveError(
+                "FACT006",
+                f"fact {name!r}: the value {value!r} is not a number, duration or time to compare with "
+                f"`derive` ({q.describe()})",
+            )
+        )
         if problem and written is not None and _agrees_as_written(raw, name, value, unit):
             problem = None  # the author converted units by hand (`* 1000`, `/ 60`): the numbers agree as written
         if problem:

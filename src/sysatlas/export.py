@@ -25,7 +25,8 @@ def select(atlas: Atlas, target: str) -> list[Diagram]:
     return picked
 
 
-def _checked(layout: Layout, target: str) -> list[Diagram]:
+def _checked(layout: Layout, target: str) -> tuple[list[Diagram], dict[str, str]]:
+    """Return the selected diagrams and their Mermaid texts; raise when any of their files has a problem."""
     from .pipeline import check
 
     outcome = check(layout)
@@ -36,33 +37,39 @@ def _checked(layout: Layout, target: str) -> list[Diagram]:
         from .diagnostics import Report
 
         raise ContentError(Report(problems))
-    return picked
+    return picked, outcome.mermaid
 
 
-def render_checked(layout: Layout, picked: list[Diagram]) -> list[Result]:
+def render_checked(layout: Layout, picked: list[Diagram], mermaid: dict[str, str]) -> list[Result]:
     """The checked SVGs of the picked diagrams: from the render cache, or rendered (and measured) now."""
     from . import browser
 
     cache = Cache(layout.cache / "render", browser.bundle_digest(layout.mermaid_bundle))
-    results = browser.render_all([d.mermaid for d in picked], ChromiumRenderer(layout.mermaid_bundle, pages=1),
-                                 cache, legends=[d.kind.legend(d.body) for d in picked])
+    results = browser.render_all(
+        [mermaid[d.key] for d in picked],
+        ChromiumRenderer(layout.mermaid_bundle, pages=1),
+        cache,
+        legends=[d.kind.legend(d.body) for d in picked],
+    )
     for d, r in zip(picked, results, strict=True):
         if not r.ok:
             raise SysatlasError(f"{d.key} does not render: {r.error}")
         if r.contrast:
             first = r.contrast[0]
-            raise SysatlasError(f"{d.key}: text {first.text!r} is {first.ratio}:1 in {first.variant}; run "
-                                "sysatlas check --browser")
+            raise SysatlasError(
+                f"{d.key}: text {first.text!r} is {first.ratio}:1 in {first.variant}; run sysatlas check --browser"
+            )
     return results
 
 
-def export(layout: Layout, target: str, fmt: str, out: Path, variant: str = "light",
-           with_card: bool = False) -> list[Path]:
+def export(
+    layout: Layout, target: str, fmt: str, out: Path, variant: str = "light", with_card: bool = False
+) -> list[Path]:
     """Write each selected diagram's checked SVG (or a PNG of it), optionally as a card; return the paths."""
     from .card import card
 
-    picked = _checked(layout, target)
-    results = render_checked(layout, picked)
+    picked, mermaid = _checked(layout, target)
+    results = render_checked(layout, picked, mermaid)
     atlas_subject = _subject(layout, target)
     out.mkdir(parents=True, exist_ok=True)
     paths = []
@@ -104,18 +111,22 @@ async def _png(svg: str, png: Path) -> None:
 
 def preview(layout: Layout, target: str) -> Path:
     """Write a standalone page with the subject's checked SVGs (light and dark by the system scheme)."""
-    picked = _checked(layout, target)
-    results = render_checked(layout, picked)
+    picked, mermaid = _checked(layout, target)
+    results = render_checked(layout, picked, mermaid)
     folder = layout.build / "preview"
     folder.mkdir(parents=True, exist_ok=True)
-    blocks = "\n".join(f"<h2>{html.escape(d.common.title)}</h2><p>{html.escape(d.common.caption)}</p>"
-                       f"<div class=light>{r.svg}</div><div class=dark>{r.svg_dark}</div>"
-                       for d, r in zip(picked, results, strict=True))
+    blocks = "\n".join(
+        f"<h2>{html.escape(d.common.title)}</h2><p>{html.escape(d.common.caption)}</p>"
+        f"<div class=light>{r.svg}</div><div class=dark>{r.svg_dark}</div>"
+        for d, r in zip(picked, results, strict=True)
+    )
     page = folder / f"{picked[0].subject}.html"
     page.write_text(
-        "<!doctype html><meta charset=\"utf-8\"><title>preview</title>"
+        '<!doctype html><meta charset="utf-8"><title>preview</title>'
         "<style>body{font-family:system-ui;max-width:1100px;margin:2em auto} svg{max-width:100%;height:auto}"
         ".dark{display:none} @media (prefers-color-scheme: dark){body{background:#1E2129;color:#E2E8F0}"
         ".light{display:none}.dark{display:block}}</style>"
-        f"{blocks}", encoding="utf-8")
+        f"{blocks}",
+        encoding="utf-8",
+    )
     return page

@@ -26,8 +26,10 @@ FACT_REF = re.compile(r"\$?\$\{([A-Za-z0-9_.-]+)\}")  # $${x} is a literal ${x}
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _PURE = yaml.SafeLoader
 _INT = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$|^0o[0-7]+$|^0x[0-9a-fA-F]+$")
-_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$|^[-+]?\.(?:inf|Inf|INF)$|"
-                    r"^\.(?:nan|NaN|NAN)$")
+_FLOAT = re.compile(
+    r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$|^[-+]?\.(?:inf|Inf|INF)$|"
+    r"^\.(?:nan|NaN|NAN)$"
+)
 
 
 class YMap(dict[Any, Any]):
@@ -96,9 +98,16 @@ def _scalar(node: yaml.ScalarNode) -> Any:
     value = node.value
     if node.style or node.tag == "tag:yaml.org,2002:str":  # quoted, literal or folded: text as written
         return value
-    if node.tag not in ("tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
-                        "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:timestamp",
-                        "tag:yaml.org,2002:value", "tag:yaml.org,2002:merge"):
+    if node.tag not in (
+        "tag:yaml.org,2002:str",
+        "tag:yaml.org,2002:int",
+        "tag:yaml.org,2002:float",
+        "tag:yaml.org,2002:bool",
+        "tag:yaml.org,2002:null",
+        "tag:yaml.org,2002:timestamp",
+        "tag:yaml.org,2002:value",
+        "tag:yaml.org,2002:merge",
+    ):
         return value
     if value in ("", "~", "null", "Null", "NULL"):
         return None
@@ -109,8 +118,14 @@ def _scalar(node: yaml.ScalarNode) -> Any:
     if _INT.match(value):
         return int(value, 0) if value[:2] in ("0o", "0x") else int(value)
     if _FLOAT.match(value):
-        return float(value.replace(".inf", "inf").replace(".Inf", "inf").replace(".INF", "inf")
-                     .replace(".nan", "nan").replace(".NaN", "nan").replace(".NAN", "nan"))
+        return float(
+            value.replace(".inf", "inf")
+            .replace(".Inf", "inf")
+            .replace(".INF", "inf")
+            .replace(".nan", "nan")
+            .replace(".NaN", "nan")
+            .replace(".NAN", "nan")
+        )
     return value
 
 
@@ -180,15 +195,24 @@ def read(path: Path, rel: str, report: Report, portable: Portable | None = None)
         node = yaml.compose(text, Loader=_Loader)
         data = _build(node) if node is not None else None
     except DuplicateKey as exc:
-        report.add(rel, exc.line, "YAML002", f'duplicate key "{exc.key}": each key may appear once in a mapping; '
-                   "merge the two entries or rename one")
+        report.add(
+            rel,
+            exc.line,
+            "YAML002",
+            f'duplicate key "{exc.key}": each key may appear once in a mapping; merge the two entries or rename one',
+        )
         return None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
         problem = (exc.problem or exc.context or "syntax error").strip()
-        report.add(rel, line, "YAML001", f"YAML syntax error: {problem}; check indentation and quote values "
-                   "containing ': ' or starting with '{', '[', '*', '&', '!', '%' or '@'")
+        report.add(
+            rel,
+            line,
+            "YAML001",
+            f"YAML syntax error: {problem}; check indentation and quote values "
+            "containing ': ' or starting with '{', '[', '*', '&', '!', '%' or '@'",
+        )
         return None
     except yaml.YAMLError as exc:
         report.add(rel, 1, "YAML001", f"YAML syntax error: {exc}")
@@ -206,15 +230,21 @@ def read(path: Path, rel: str, report: Report, portable: Portable | None = None)
 
 def same_in_pure_python(text: str, node: yaml.Node | None, rel: str, report: Report) -> bool:
     """YAML004 where PyYAML's pure-Python parser rejects the file or reads it differently from libyaml."""
-    fix = ("quote the value (\"...\") so that every YAML parser reads it the same way; libyaml accepts this, "
-           "the YAML spec and other parsers do not")
+    fix = (
+        'quote the value ("...") so that every YAML parser reads it the same way; libyaml accepts this, '
+        "the YAML spec and other parsers do not"
+    )
     try:
         pure = yaml.compose(text, Loader=_PURE)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = (exc.problem or exc.context or "syntax error").strip()
-        report.add(rel, mark.line + 1 if mark else 1, "YAML004",
-                   f"the pure-Python YAML parser rejects this line ({problem}); {fix}")
+        report.add(
+            rel,
+            mark.line + 1 if mark else 1,
+            "YAML004",
+            f"the pure-Python YAML parser rejects this line ({problem}); {fix}",
+        )
         return False
     except yaml.YAMLError as exc:
         report.add(rel, 1, "YAML004", f"the pure-Python YAML parser rejects this file ({exc}); {fix}")
@@ -279,6 +309,7 @@ def interpolate(doc: Document, facts: dict[str, str], report: Report, start: Seq
             for i, item in enumerate(node):
                 node[i] = walk(item, [*loc, i])
         elif isinstance(node, str) and "${" in node:
+
             def sub(match: re.Match[str]) -> str:
                 name = match.group(1)
                 if match.group(0).startswith("$$"):
@@ -286,9 +317,14 @@ def interpolate(doc: Document, facts: dict[str, str], report: Report, start: Seq
                 if name in facts:
                     return facts[name]
                 known = ", ".join(sorted(facts)) or "none defined"
-                report.add(doc.rel, doc.line(loc), "FACT001",
-                           f"unknown fact ${{{name}}}; define it under `facts:` (known: {known})")
+                report.add(
+                    doc.rel,
+                    doc.line(loc),
+                    "FACT001",
+                    f"unknown fact ${{{name}}}; define it under `facts:` (known: {known})",
+                )
                 return match.group(0)
+
             return FACT_REF.sub(sub, node)
         return node
 

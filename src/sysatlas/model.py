@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import re
-from typing import Annotated, Any, Literal
+import typing
+from typing import Annotated, Any, Literal, NamedTuple
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 SLUG = r"^[a-z0-9][a-z0-9-]*[a-z0-9]$"
 REF = re.compile(r"^(?P<category>[a-z0-9-]+)/(?P<subject>[a-z0-9-]+)(?:#(?P<diagram>[a-z0-9-]+))?$")
@@ -27,16 +29,91 @@ def _text(value: Any) -> Any:
     return value
 
 
-Text = Annotated[str, BeforeValidator(_text)]
+class Shown:
+    """Marks a string type as text the reader sees: the placeholder, length and duplicate rules read it."""
+
+
+SHOWN = Shown()
+Text = Annotated[str, BeforeValidator(_text), SHOWN]
+Spec = Annotated[str, BeforeValidator(_text)]
+"""Written by people, read by the program (dates, durations): never shown as it is, so never checked as text."""
+Quote = Annotated[str, BeforeValidator(_text)]
+"""The source's words, verbatim: shown to the reader, but not ours, so the placeholder rule does not read them."""
+Url = Annotated[str, Field(pattern=r"^https?://[^\s]+$"), SHOWN]
 Slug = Annotated[str, Field(pattern=SLUG, min_length=2, max_length=80)]
 
 
-def check_refs(value: list[str]) -> list[str]:
-    """Check that each cross-reference has the form category/subject[#diagram]."""
-    for ref in value:
-        if not REF.match(ref):
-            raise ValueError(f"related entry {ref!r} must look like category/subject or category/subject#diagram")
-    return value
+class Ref(NamedTuple):
+    """A `related` reference: a subject (category/subject) or one of its diagrams (category/subject#diagram)."""
+
+    category: str
+    subject: str
+    diagram: str | None = None
+
+    @property
+    def subject_key(self) -> str:
+        return f"{self.category}/{self.subject}"
+
+    def __str__(self) -> str:
+        return self.subject_key + (f"#{self.diagram}" if self.diagram else "")
+
+
+def _ref(value: Any) -> Any:
+    if not isinstance(value, str):
+        return value
+    match = REF.match(value)
+    if not match:
+        raise ValueError(f"related entry {value!r} must look like category/subject or category/subject#diagram")
+    return Ref(match["category"], match["subject"], match["diagram"])
+
+
+Related = Annotated[Ref, BeforeValidator(_ref)]
+
+
+def walk_text(value: Any) -> list[str]:
+    """Return every string of a model that the reader sees (typed `Text` or `Url`), depth first."""
+    out: list[str] = []
+    if isinstance(value, BaseModel):
+        for name, shown in shown_fields(type(value)):
+            _collect(getattr(value, name), shown, out)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            out += walk_text(item)
+    return out
+
+
+@functools.cache
+def shown_fields(model: type[BaseModel]) -> tuple[tuple[str, bool], ...]:
+    """Return each field of a model and whether the strings it holds are shown (worked out once per model)."""
+    return tuple((name, _shown_paths(f.annotation, tuple(f.metadata))) for name, f in model.model_fields.items())
+
+
+def _collect(value: Any, shown: bool, out: list[str]) -> None:
+    if isinstance(value, BaseModel):
+        out += walk_text(value)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            _collect(item, shown, out)
+    elif isinstance(value, dict):
+        for item in value.values():
+            _collect(item, shown, out)
+    elif isinstance(value, str) and shown:
+        out.append(value)
+
+
+def _shown_paths(annotation: Any, metadata: tuple[Any, ...] = ()) -> bool:
+    """Say whether strings held by a field of this type (directly or in lists, dicts, unions) are shown."""
+    if any(isinstance(m, Shown) for m in metadata):
+        return True
+    if typing.get_origin(annotation) is typing.Annotated:
+        args = typing.get_args(annotation)
+        return any(isinstance(m, Shown) for m in args[1:]) or _shown_paths(args[0])
+    origin = typing.get_origin(annotation)
+    if origin is dict:
+        return _shown_paths(typing.get_args(annotation)[1])
+    if origin is not None:
+        return any(_shown_paths(a) for a in typing.get_args(annotation))
+    return False
 
 
 class Strict(BaseModel):
@@ -49,13 +126,15 @@ class Source(Strict):
     """A public document a diagram rests on."""
 
     id: Slug
-    url: Annotated[str, Field(pattern=r"^https?://[^\s]+$")] | None = None
+    url: Url | None = None
     title: Text
     publisher: Text
     date: Text | None = Field(None, description="publication date as written by the publisher: 2018-10-30 or 2014")
     kind: Literal["primary", "secondary"] | None = Field(
-        None, description="primary: the organisation's own post, postmortem, filing, paper, official docs or code; "
-        "secondary: a retelling (news, newsletter, summary, third-party blog)")
+        None,
+        description="primary: the organisation's own post, postmortem, filing, paper, official docs or code; "
+        "secondary: a retelling (news, newsletter, summary, third-party blog)",
+    )
     note: Text | None = None
 
 
@@ -82,7 +161,7 @@ class Fact(Strict):
     value: Text | float | None = None
     unit: Text | None = None
     source: Slug | None = None
-    quote: Text | None = Field(None, description="the source's sentence stating the value, verbatim")
+    quote: Quote | None = Field(None, description="the source's sentence stating the value, verbatim")
     locator: Text | None = Field(None, description="where in the source: section, table, page")
     evidence: FactEvidence | None = Field(None, description="default: reported when a source is given")
     derive: Text | None = Field(None, description="an expression over other facts: `end - start`, `a * b / c`")
@@ -111,15 +190,11 @@ class DiagramCommon(Strict):
     three_am: ThreeAM
     evidence: Evidence
     evidence_note: Text | None = Field(
-        None, description="how a derived number was computed, or what an illustration stands for")
+        None, description="how a derived number was computed, or what an illustration stands for"
+    )
     sources: list[Slug] = Field(default_factory=list)
-    related: list[str] = Field(default_factory=list)
+    related: list[Related] = Field(default_factory=list)
     as_of: Text | None = None
-
-    @field_validator("related")
-    @classmethod
-    def _refs(cls, value: list[str]) -> list[str]:
-        return check_refs(value)
 
 
 class SubjectHead(Strict):
@@ -129,16 +204,10 @@ class SubjectHead(Strict):
     title: Text
     summary: Text
     tags: list[Slug] = Field(default_factory=list)
-    related: list[str] = Field(default_factory=list)
+    related: list[Related] = Field(default_factory=list)
     as_of: Text
     company: Text | None = None
     date: Text | None = None
     sources: list[Source] = Field(min_length=1)
-    facts: dict[Annotated[str, Field(pattern=r"^[A-Za-z0-9_.-]+$")], Fact | Text | float] = Field(
-        default_factory=dict)
+    facts: dict[Annotated[str, Field(pattern=r"^[A-Za-z0-9_.-]+$")], Fact | Text | float] = Field(default_factory=dict)
     diagrams: list[dict[str, Any]] = Field(min_length=1)
-
-    @field_validator("related")
-    @classmethod
-    def _refs(cls, value: list[str]) -> list[str]:
-        return check_refs(value)

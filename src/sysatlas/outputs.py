@@ -1,8 +1,4 @@
-"""Stage 6: write `build/diagrams/` (per diagram its .mmd and the checked light/dark SVGs + manifest.json).
-
-Swapped in atomically. The SVGs are the exact bytes the browser stage rendered and measured; the site embeds these
-files, so what the reader sees is what was checked.
-"""
+"""Stage 6: write `build/diagrams/` (one .mmd per diagram + manifest.json), swapped in atomically."""
 
 from __future__ import annotations
 
@@ -47,30 +43,39 @@ def manifest(atlas: Atlas, renders: dict[str, Result]) -> list[dict[str, object]
     out = []
     for d in atlas.diagrams():
         r = renders.get(d.key)
-        out.append({
-            "id": d.key, "category": d.category, "subject": d.subject, "diagram": d.common.id,
-            "kind": d.kind.name, "title": d.common.title, "source_file": d.doc.rel, "source_line": d.line,
-            "evidence": d.common.evidence, "sources": d.common.sources,
-            "mmd": f"{d.category}/{d.subject}/{d.common.id}.mmd",
-            "svg": {v: f"{d.category}/{d.subject}/{d.common.id}.{v}.svg" for v in VARIANTS} if r else None,
-            "width": round(r.width) if r else None, "height": round(r.height) if r else None,
-        })
+        out.append(
+            {
+                "id": d.key,
+                "category": d.category,
+                "subject": d.subject,
+                "diagram": d.common.id,
+                "kind": d.kind.name,
+                "title": d.common.title,
+                "source_file": d.doc.rel,
+                "source_line": d.line,
+                "evidence": d.common.evidence,
+                "sources": d.common.sources,
+                "mmd": f"{d.category}/{d.subject}/{d.common.id}.mmd",
+                "svg": {v: f"{d.category}/{d.subject}/{d.common.id}.{v}.svg" for v in VARIANTS} if r else None,
+                "width": round(r.width) if r else None,
+                "height": round(r.height) if r else None,
+            }
+        )
     return out
 
 
-def write_diagrams(layout: Layout, atlas: Atlas, renders: dict[str, Result]) -> None:
+def write_diagrams(layout: Layout, atlas: Atlas, mermaid: dict[str, str], renders: dict[str, Result]) -> None:
     """Write every diagram's Mermaid text and the manifest."""
 
     def fill(folder: Path) -> None:
         for d in atlas.diagrams():
             path = folder / d.category / d.subject / f"{d.common.id}.mmd"
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(d.mermaid, encoding="utf-8")
+            path.write_text(mermaid[d.key], encoding="utf-8")
             r = renders.get(d.key)
             if r is not None and r.ok:
                 for variant, svg in svg_variants(r).items():
                     path.with_name(f"{d.common.id}.{variant}.svg").write_text(svg, encoding="utf-8")
-        (folder / "manifest.json").write_text(json.dumps(manifest(atlas, renders), indent=1) + "\n",
-                                              encoding="utf-8")
+        (folder / "manifest.json").write_text(json.dumps(manifest(atlas, renders), indent=1) + "\n", encoding="utf-8")
 
     swap_in(layout.diagrams, fill)

@@ -1,10 +1,14 @@
-"""The pipeline as named stages: load -> validate -> render -> lint -> browser -> outputs -> site."""
+"""The pipeline as named stages: load -> validate -> render -> lint -> browser -> outputs -> site.
+
+Each stage returns what it made; problems go to one `Report`. The CLI calls one function per command:
+`check` (the browser stage on request) and `build` (check with the browser, then publish, or raise).
+"""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Protocol
 
 import jinja2
 
@@ -17,91 +21,144 @@ from .render import render
 from .validate import load_atlas
 
 
+class Progress(Protocol):
+    """Told how many diagrams the browser stage will render, then how many it has done."""
+
+    def start(self, total: int) -> None: ...
+
+    def advance(self, n: int) -> None: ...
+
+
 @dataclass
 class Outcome:
-    """What a check produced: the atlas, every problem found, and the browser results by diagram key."""
+    """What a check produced: the atlas, each diagram's Mermaid text and browser result by key, every problem."""
 
     atlas: Atlas
+    mermaid: dict[str, str]
     report: Report
     renders: dict[str, Result] = field(default_factory=dict)
 
 
-def render_stage(atlas: Atlas, report: Report) -> None:
-    """Render every diagram to Mermaid text."""
+def render_stage(atlas: Atlas, report: Report) -> dict[str, str]:
+    """Return every diagram's Mermaid text, by diagram key."""
+    out = {}
     for d in atlas.diagrams():
         try:
-            d.mermaid = render(d.kind, d.body, title=d.common.title, caption=d.common.caption, origin=d.origin)
+            out[d.key] = render(d.kind, d.body, title=d.common.title, caption=d.common.caption, origin=d.origin)
         except jinja2.TemplateError as exc:  # a bug in a template, not in the content
             report.add(d.doc.rel, d.line, "KIND002", f"template {d.kind.name} failed: {exc}")
+    return out
 
 
-def browser_stage(layout: Layout, diagrams: list[Diagram], report: Report, renderer: Renderer | None,
-                  progress: Callable[[int], None] | None = None, use_cache: bool = True) -> dict[str, Result]:
-    """Render each diagram with the real Mermaid in Chromium: MMD001-003 on failure, READ003 when too wide."""
-    todo = [d for d in diagrams if d.mermaid]
+def browser_stage(
+    layout: Layout,
+    diagrams: list[Diagram],
+    mermaid: dict[str, str],
+    report: Report,
+    renderer: Renderer | None = None,
+    progress: Progress | None = None,
+    use_cache: bool = True,
+) -> dict[str, Result]:
+    """Render each diagram with the real Mermaid in Chromium; MMD001-003 on failure, READ003 when too wide."""
+    todo = [d for d in diagrams if d.key in mermaid]
+    if progress:
+        progress.start(len(todo))
     cache = Cache(layout.cache / "render", browser.bundle_digest(layout.mermaid_bundle)) if use_cache else None
-    if renderer is None:
+    if renderer is None and todo:
         pages = int(os.environ.get("SYSATLAS_PAGES", "2"))
         renderer = ChromiumRenderer(layout.mermaid_bundle, pages=pages)
+    advance = progress.advance if progress else None
     legends = [d.kind.legend(d.body) for d in todo]
-    results = browser.render_all([d.mermaid for d in todo], renderer, cache, progress, legends)
+    results = browser.render_all([mermaid[d.key] for d in todo], renderer, cache, advance, legends)
     out = {}
     for d, result in zip(todo, results, strict=True):
         out[d.key] = result
         for problem in result.contrast:
-            report.add(d.doc.rel, d.line, "CONTRAST001",
-                       f"{d.key} ({problem.variant}): text {problem.text!r} is {problem.ratio}:1 ({problem.fg} on "
-                       f"{problem.bg}), below 4.5:1; give the node a role/class whose ink suits its fill, or drop "
-                       "the custom colour")
+            report.add(
+                d.doc.rel,
+                d.line,
+                "CONTRAST001",
+                f"{d.key} ({problem.variant}): text {problem.text!r} is {problem.ratio}:1 ({problem.fg} on "
+                f"{problem.bg}), below 4.5:1; give the node a role/class whose ink suits its fill, or drop the "
+                "custom colour",
+            )
         if not result.ok:
             first = result.error.strip().splitlines()[0] if result.error.strip() else "unknown error"
             if result.code == "MMD002":
-                report.add(d.doc.rel, d.line, "MMD002", f"Mermaid {browser.config.MERMAID_VERSION} hangs on "
-                           f"{d.key}: {first}; split the diagram or simplify it (fewer nodes, shorter labels)")
+                report.add(
+                    d.doc.rel,
+                    d.line,
+                    "MMD002",
+                    f"Mermaid {browser.config.MERMAID_VERSION} hangs on "
+                    f"{d.key}: {first}; split the diagram or simplify it (fewer nodes, shorter labels)",
+                )
             elif result.code == "MMD003":
-                report.add(d.doc.rel, d.line, "MMD003", f"{first} ({d.key}); run `sysatlas check --browser "
-                           "--no-cache` again, and split the diagram if it crashes again")
+                report.add(
+                    d.doc.rel,
+                    d.line,
+                    "MMD003",
+                    f"{first} ({d.key}); run `sysatlas check --browser "
+                    "--no-cache` again, and split the diagram if it crashes again",
+                )
             else:
-                report.add(d.doc.rel, d.line, "MMD001", f"Mermaid {browser.config.MERMAID_VERSION} cannot render "
-                           f"{d.key}: {first}")
+                report.add(
+                    d.doc.rel,
+                    d.line,
+                    "MMD001",
+                    f"Mermaid {browser.config.MERMAID_VERSION} cannot render {d.key}: {first}",
+                )
         elif result.width > d.kind.max_width:
-            report.add(d.doc.rel, d.line, "READ003", f"{d.key} renders {result.width:.0f} px wide (limit "
-                       f"{d.kind.max_width}); use direction TB, fewer entries, or split it")
+            report.add(
+                d.doc.rel,
+                d.line,
+                "READ003",
+                f"{d.key} renders {result.width:.0f} px wide (limit "
+                f"{d.kind.max_width}); use direction TB, fewer entries, or split it",
+            )
     return out
 
 
-def check(layout: Layout, *, with_browser: bool = False, renderer: Renderer | None = None,
-          progress: Callable[[int], None] | None = None, use_cache: bool = True) -> Outcome:
+def check(
+    layout: Layout,
+    *,
+    with_browser: bool = False,
+    renderer: Renderer | None = None,
+    progress: Progress | None = None,
+    use_cache: bool = True,
+) -> Outcome:
     """Load, validate, render and lint all content; with_browser adds the Chromium render."""
     report = Report()
     atlas = load_atlas(layout, report)
-    render_stage(atlas, report)
+    mermaid = render_stage(atlas, report)
     lint.run(atlas, report)
-    outcome = Outcome(atlas, report)
+    renders = {}
     if with_browser:
-        outcome.renders = browser_stage(layout, atlas.diagrams(), report, renderer, progress, use_cache)
-    return outcome
+        renders = browser_stage(layout, atlas.diagrams(), mermaid, report, renderer, progress, use_cache)
+    return Outcome(atlas, mermaid, report, renders)
 
 
-def build(layout: Layout, *, renderer: Renderer | None = None, progress: Callable[[int], None] | None = None,
-          site: bool = True, use_cache: bool = True, ignore: frozenset[str] = frozenset(),
-          checked: Outcome | None = None) -> Outcome:
-    """Check everything in the browser, then write diagrams and the site; on any problem write nothing.
-
-    `checked` is the result of a `check` without browser the caller already ran (the CLI does, to size its
-    progress bar). `ignore` drops problems with those codes: for the benchmark and the site fixture, which
-    repeat diagrams on purpose. The CLI offers no way to set it.
-    """
+def publish(layout: Layout, outcome: Outcome, *, site: bool = True) -> None:
+    """Write build/diagrams and, unless told not to, the site."""
     from . import outputs
 
-    outcome = checked or check(layout)
-    outcome.renders = browser_stage(layout, outcome.atlas.diagrams(), outcome.report, renderer, progress, use_cache)
-    outcome.report.items = [d for d in outcome.report.items if d.code not in ignore]
-    if outcome.report:
-        raise ContentError(outcome.report)
-    outputs.write_diagrams(layout, outcome.atlas, outcome.renders)
+    outputs.write_diagrams(layout, outcome.atlas, outcome.mermaid, outcome.renders)
     if site:
         from .site import build_site
 
-        build_site(layout, outcome)
+        build_site(layout, outcome.atlas, outcome.mermaid)
+
+
+def build(
+    layout: Layout,
+    *,
+    renderer: Renderer | None = None,
+    progress: Progress | None = None,
+    site: bool = True,
+    use_cache: bool = True,
+) -> Outcome:
+    """Check everything in the browser, then write diagrams and the site; on any problem write nothing."""
+    outcome = check(layout, with_browser=True, renderer=renderer, progress=progress, use_cache=use_cache)
+    if outcome.report:
+        raise ContentError(outcome.report)
+    publish(layout, outcome, site=site)
     return outcome

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -12,16 +13,18 @@ from . import escape, theme
 from .kinds import Kind
 from .kinds._common import mid
 
-KINDS_DIR = Path(__file__).parent / "kinds"
-# Kinds whose Mermaid grammar has no accTitle/accDescr (the page labels the figure instead).
-NO_ACC = {"mindmap"}
+
+def _template_source(name: str) -> tuple[str, str, Callable[[], bool]]:
+    path = Path(name)
+    mtime = path.stat().st_mtime
+    return path.read_text(encoding="utf-8"), name, lambda: path.stat().st_mtime == mtime
 
 
 @cache
 def environment() -> jinja2.Environment:
     """Return the Jinja environment: autoescape off, undefined names are errors, escaping by filter."""
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(KINDS_DIR)),
+        loader=jinja2.FunctionLoader(_template_source),
         autoescape=False,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -41,11 +44,11 @@ def environment() -> jinja2.Environment:
 
 def render(kind: Kind, body: Any, *, title: str, caption: str, origin: str) -> str:
     """Return the Mermaid text for one diagram, starting with a do-not-edit header."""
-    template = environment().get_template(f"{kind.name}/template.mmd.j2")
+    template = environment().get_template(str(kind.template))
     text = template.render(body=body, **kind.context(body))
     lines = [line.rstrip() for line in text.splitlines() if line.strip()]
     head, rest = lines[0], lines[1:]
     out = [f"%% generated from {origin} - do not edit", head]
-    if kind.name not in NO_ACC:
+    if kind.accessible:
         out += [f"  accTitle: {escape.acc(title)}", f"  accDescr: {escape.acc(caption)}"]
     return "\n".join(out + rest) + "\n"

@@ -7,15 +7,17 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from pydantic import BaseModel
+
 from .atlas import Atlas
-from .kinds import NOT_TEXT
 from .load import FACT_REF, fact_values
-from .model import Fact
+from .model import Fact, shown_fields
 
 
 @dataclass
 class CategoryStats:
     id: str
+    title: str
     priority: str
     target: int
     subjects_needed: int
@@ -34,7 +36,7 @@ def coverage(atlas: Atlas) -> list[CategoryStats]:
     """Return per-category coverage, in inventory order."""
     out = []
     for cat in atlas.inventory.categories.values():
-        row = CategoryStats(cat.id, cat.priority, cat.target, cat.subjects_needed)
+        row = CategoryStats(cat.id, cat.title, cat.priority, cat.target, cat.needed)
         for subject in (s for s in atlas.subjects if s.category == cat.id):
             row.subjects_done += 1
             ids = {d.common.id for d in subject.diagrams}
@@ -50,25 +52,53 @@ def coverage(atlas: Atlas) -> list[CategoryStats]:
 
 def table(rows: list[CategoryStats]) -> list[str]:
     """Return the coverage as aligned text lines."""
-    head = f"{'category':<14}{'pri':<5}{'subjects':>10}{'complete':>10}{'diagrams':>14}{'done':>7}" \
-           f"{'reported':>10}{'derived':>9}{'illustr.':>10}"
+    head = (
+        f"{'category':<14}{'pri':<5}{'subjects':>10}{'complete':>10}{'diagrams':>14}{'done':>7}"
+        f"{'reported':>10}{'derived':>9}{'illustr.':>10}"
+    )
     lines = [head, "-" * len(head)]
     for r in rows:
-        lines.append(f"{r.id:<14}{r.priority:<5}{f'{r.subjects_done}/{r.subjects_needed}':>10}"
-                     f"{r.complete_subjects:>10}{f'{r.diagrams}/{r.target}':>14}{r.percent:>6.0f}%"
-                     f"{r.evidence['reported']:>10}{r.evidence['derived']:>9}{r.evidence['illustrative']:>10}")
+        lines.append(
+            f"{r.id:<14}{r.priority:<5}{f'{r.subjects_done}/{r.subjects_needed}':>10}"
+            f"{r.complete_subjects:>10}{f'{r.diagrams}/{r.target}':>14}{r.percent:>6.0f}%"
+            f"{r.evidence['reported']:>10}{r.evidence['derived']:>9}{r.evidence['illustrative']:>10}"
+        )
     total = sum(r.diagrams for r in rows)
     target = sum(r.target for r in rows)
     lines.append("-" * len(head))
-    lines.append(f"{'total':<19}{sum(r.subjects_done for r in rows):>10}{sum(r.complete_subjects for r in rows):>10}"
-                 f"{f'{total}/{target}':>14}{100.0 * total / target if target else 0:>6.0f}%"
-                 f"{sum(r.evidence['reported'] for r in rows):>10}{sum(r.evidence['derived'] for r in rows):>9}"
-                 f"{sum(r.evidence['illustrative'] for r in rows):>10}")
+    lines.append(
+        f"{'total':<19}{sum(r.subjects_done for r in rows):>10}{sum(r.complete_subjects for r in rows):>10}"
+        f"{f'{total}/{target}':>14}{100.0 * total / target if target else 0:>6.0f}%"
+        f"{sum(r.evidence['reported'] for r in rows):>10}{sum(r.evidence['derived'] for r in rows):>9}"
+        f"{sum(r.evidence['illustrative'] for r in rows):>10}"
+    )
     return lines
 
 
+def coverage_markdown(rows: list[CategoryStats]) -> str:
+    """Return the coverage table as Markdown."""
+    out = [
+        "| Category | Priority | Subjects | Complete subjects | Diagrams | Done | Reported | Derived | Illustrative |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for r in rows:
+        title = r.title.replace("|", "\\|")  # a pipe would end the cell
+        out.append(
+            f"| {title} | {r.priority} | {r.subjects_done}/{r.subjects_needed} | "
+            f"{r.complete_subjects} | {r.diagrams}/{r.target} | {r.percent:.0f}% | {r.evidence['reported']} | "
+            f"{r.evidence['derived']} | {r.evidence['illustrative']} |"
+        )
+    total, target = sum(r.diagrams for r in rows), sum(r.target for r in rows)
+    out.append(
+        f"| **Total** | | {sum(r.subjects_done for r in rows)}/{sum(r.subjects_needed for r in rows)} | "
+        f"{sum(r.complete_subjects for r in rows)} | {total}/{target} | "
+        f"{100 * total / target if target else 0:.0f}% | {sum(r.evidence['reported'] for r in rows)} | "
+        f"{sum(r.evidence['derived'] for r in rows)} | {sum(r.evidence['illustrative'] for r in rows)} |"
+    )
+    return "\n".join(out) + "\n"
+
+
 DIGITS = re.compile(r"(?<![\w.])\d+(?:[.,:-]\d+)*")  # 1,200 or 99.99 or 22:52 or 2018-10-21: one number each
-SHOWN = ("title", "body")  # what the rendered diagram shows; three_am, notes and ids are not in its text
 
 
 @dataclass
@@ -83,21 +113,26 @@ class FactStats:
     typed_numbers: int = 0
 
 
-def _count(node: Any, values: dict[str, str], row: FactStats) -> None:
-    """Count the numbers of a diagram as written: those `${fact}` brings in, and those typed literally."""
-    if isinstance(node, dict):
-        for key, value in node.items():
-            if key not in NOT_TEXT:
-                _count(value, values, row)
-    elif isinstance(node, list):
-        for item in node:
-            _count(item, values, row)
-    elif isinstance(node, str):
-        for match in FACT_REF.finditer(node):
+def _count(model: Any, raw: Any, shown: bool, values: dict[str, str], row: FactStats) -> None:
+    """Count the numbers of a diagram as written (`raw`, before interpolation) in what the reader sees: those
+    `${fact}` brings in, and those typed literally. The validated `model` says which strings are shown (`Text`) and
+    which became numbers; ids, references and `Spec` fields (dates, durations) are not counted."""
+    if isinstance(model, BaseModel) and isinstance(raw, dict):
+        fields = type(model).model_fields
+        for name, field_shown in shown_fields(type(model)):
+            _count(getattr(model, name), raw.get(fields[name].alias or name), field_shown, values, row)
+    elif isinstance(model, (list, tuple)) and isinstance(raw, list):
+        for item, raw_item in zip(model, raw, strict=False):
+            _count(item, raw_item, shown, values, row)
+    elif isinstance(model, dict) and isinstance(raw, dict):
+        for key, item in model.items():
+            _count(item, raw.get(key), shown, values, row)
+    elif isinstance(raw, str) and (shown or (isinstance(model, (int, float)) and not isinstance(model, bool))):
+        for match in FACT_REF.finditer(raw):
             if not match.group(0).startswith("$$"):
                 row.traced_numbers += len(DIGITS.findall(values.get(match.group(1), "")))
-        row.typed_numbers += len(DIGITS.findall(FACT_REF.sub(" ", node)))
-    elif isinstance(node, (int, float)) and not isinstance(node, bool):
+        row.typed_numbers += len(DIGITS.findall(FACT_REF.sub(" ", raw)))
+    elif isinstance(raw, (int, float)) and not isinstance(raw, bool):
         row.typed_numbers += 1  # a slice, a series value, a coordinate: typed, never interpolated
 
 
@@ -118,8 +153,8 @@ def fact_coverage(atlas: Atlas) -> list[FactStats]:
             values = fact_values(subject.facts.raw if subject.facts else {})
             for d in subject.diagrams:
                 if d.common.evidence == "reported" and d.index < len(raw) and isinstance(raw[d.index], dict):
-                    for key in SHOWN:
-                        _count(raw[d.index].get(key), values, row)
+                    _count(d.common.title, raw[d.index].get("title"), True, values, row)
+                    _count(d.body, raw[d.index].get("body"), False, values, row)
         out.append(row)
     return out
 
@@ -155,8 +190,7 @@ def fact_table(rows: list[FactStats]) -> list[str]:
 
 def fact_markdown(rows: list[FactStats]) -> str:
     """Return the fact coverage as a Markdown table."""
-    out = ["| Category | " + " | ".join(FACT_HEADINGS) + " |",
-           "|---|" + "---|" * len(FACT_COLUMNS)]
+    out = ["| Category | " + " | ".join(FACT_HEADINGS) + " |", "|---|" + "---|" * len(FACT_COLUMNS)]
     out += [f"| {r.id} | " + " | ".join(str(n) for n in _fact_cells(r)) + " |" for r in rows]
     out.append("| **Total** | " + " | ".join(str(n) for n in _fact_cells(_total(rows))) + " |")
     return "\n".join(out) + "\n"

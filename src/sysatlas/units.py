@@ -11,10 +11,14 @@ _OFFSET = re.compile(r"^T\s*(?P<sign>[+-])\s*(?P<rest>(?:\d+(?:\.\d+)?\s*(?:ms|s
 _ZERO = re.compile(r"^T\s*(?:[+-]?\s*0(?:\.0+)?\s*(?:ms|s|m|min|h|d|w)?)?$")
 _PART = re.compile(r"(\d+(?:\.\d+)?)\s*(ms|s|min|m|h|d|w)")
 _SECONDS = {"ms": 0.001, "s": 1, "m": 60, "min": 60, "h": 3600, "d": 86400, "w": 604800}
-_CLOCK = re.compile(r"^(?:(?:Day|D)\s*(?P<day>\d+)\s+)?(?P<h>\d{1,2}):(?P<m>\d{2})(?::(?P<s>\d{2}))?"
-                    r"(?:\s*[A-Z]{2,4})?$")  # an optional zone name: UTC, PDT, CEST
-_NUMBER = re.compile(r"^[~≈<>≤≥]?\s*(?P<cur>[$€£])?\s*(?P<num>-?\d[\d,]*(?:\.\d+)?)\s*"
-                     r"(?P<mult>[kKMBGT]\b|[kKMBGT](?=[a-zA-Z/$%]|\s|$))?\s*(?P<unit>.*)$")
+_CLOCK = re.compile(
+    r"^(?:(?:Day|D)\s*(?P<day>\d+)\s+)?(?P<h>\d{1,2}):(?P<m>\d{2})(?::(?P<s>\d{2}))?"
+    r"(?:\s*[A-Z]{2,4})?$"
+)  # an optional zone name: UTC, PDT, CEST
+_NUMBER = re.compile(
+    r"^[~≈<>≤≥]?\s*(?P<cur>[$€£])?\s*(?P<num>-?\d[\d,]*(?:\.\d+)?)\s*"
+    r"(?P<mult>[kKMBGT]\b|[kKMBGT](?=[a-zA-Z/$%]|\s|$))?\s*(?P<unit>.*)$"
+)
 _MULT = {"k": 1e3, "K": 1e3, "M": 1e6, "B": 1e9, "G": 1e9, "T": 1e12}
 
 

@@ -22,12 +22,20 @@ from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
 from ..diagnostics import ToolError
-from .config import VARIANTS, config_js
+from .config import MERMAID_VERSION, VARIANTS, config_js
 
 HERE = Path(__file__).parent
 T = TypeVar("T")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-sync",
-                 "--disable-background-networking", "--disable-component-update", "--disable-dev-shm-usage"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-dev-shm-usage",
+]
 BATCH = 25
 TIMEOUT = 30.0  # seconds per diagram; the largest diagrams the readability limits allow take about 1 s
 
@@ -80,20 +88,35 @@ class Renderer(Protocol):
 
 def chromium_path() -> str:
     """Return the Chromium to drive: $SYSATLAS_CHROMIUM, /usr/bin/chromium, or one on PATH."""
-    for candidate in (os.environ.get("SYSATLAS_CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium"),
-                      shutil.which("chromium-browser"), shutil.which("google-chrome")):
+    for candidate in (
+        os.environ.get("SYSATLAS_CHROMIUM"),
+        "/usr/bin/chromium",
+        shutil.which("chromium"),
+        shutil.which("chromium-browser"),
+        shutil.which("google-chrome"),
+    ):
         if candidate and Path(candidate).exists():
             return candidate
-    raise ToolError("no Chromium found: install Debian's `chromium` (apt-get install chromium) or set "
-                    "SYSATLAS_CHROMIUM to a Chromium binary")
+    raise ToolError(
+        "no Chromium found: install Debian's `chromium` (apt-get install chromium) or set "
+        "SYSATLAS_CHROMIUM to a Chromium binary"
+    )
+
+
+def require_bundle(bundle: Path) -> None:
+    """Raise a ToolError saying how to get the pinned Mermaid bundle when it is missing."""
+    if not bundle.is_file():
+        raise ToolError(
+            f"the Mermaid {MERMAID_VERSION} bundle is missing ({bundle}): run `npm install` in the atlas folder "
+            f"(its package.json pins mermaid {MERMAID_VERSION}; `sysatlas init` writes one), or `make deps` here"
+        )
 
 
 class ChromiumRenderer:
     """Render diagrams in one headless Chromium with `pages` pages working in parallel."""
 
     def __init__(self, bundle: Path, pages: int = 2, timeout: float | None = None) -> None:
-        if not bundle.is_file():
-            raise ToolError(f"the Mermaid bundle {bundle} is missing: run `npm ci` (or `make deps`)")
+        require_bundle(bundle)
         self.bundle = bundle
         self.pages = max(1, pages)
         self.timeout = timeout or float(os.environ.get("SYSATLAS_RENDER_TIMEOUT", TIMEOUT))
@@ -115,11 +138,13 @@ class ChromiumRenderer:
         """Render one diagram on `page`; a hang or a crash raises (the caller turns it into a Result)."""
         raw: list[dict[str, Any]] = await asyncio.wait_for(
             page.evaluate("(items) => renderAll(items)", [[item[0], item[1], [list(row) for row in item[2]]]]),
-            self.timeout)
+            self.timeout,
+        )
         return Result.from_json(raw[0])
 
-    async def _render_batch(self, browser: Any, harness: Path, page: Any,
-                            batch: list[Item]) -> tuple[Any, list[Result]]:
+    async def _render_batch(
+        self, browser: Any, harness: Path, page: Any, batch: list[Item]
+    ) -> tuple[Any, list[Result]]:
         """Render a batch on `page`; after a hang or a crash, go on in a fresh page. Return the page in use."""
         from playwright.async_api import Error as PlaywrightError
 
@@ -129,8 +154,9 @@ class ChromiumRenderer:
                 out.append(await self._render_one(page, item))
                 continue
             except TimeoutError:
-                out.append(failed("MMD002", f"rendering did not finish within {self.timeout:g} s "
-                                  "(SYSATLAS_RENDER_TIMEOUT)"))
+                out.append(
+                    failed("MMD002", f"rendering did not finish within {self.timeout:g} s (SYSATLAS_RENDER_TIMEOUT)")
+                )
             except PlaywrightError as exc:
                 out.append(failed("MMD003", f"the browser page crashed while rendering it ({first_line(exc)})"))
             with contextlib.suppress(PlaywrightError, TimeoutError):
@@ -150,10 +176,9 @@ class ChromiumRenderer:
             os.symlink(self.bundle.resolve(), folder / "mermaid.min.js")
             harness = folder / "harness.html"
             async with async_playwright() as pw:
-                browser = await pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS,
-                                                   headless=True)
+                browser = await pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True)
                 try:
-                    batches = [items[i:i + BATCH] for i in range(0, len(items), BATCH)]
+                    batches = [items[i : i + BATCH] for i in range(0, len(items), BATCH)]
                     queue: asyncio.Queue[tuple[int, list[Item]]] = asyncio.Queue()
                     for i, batch in enumerate(batches):
                         queue.put_nowait((i, batch))
@@ -170,8 +195,10 @@ class ChromiumRenderer:
 
                     await asyncio.gather(*(worker() for _ in range(min(self.pages, len(batches)))))
                 except PlaywrightError as exc:  # the browser itself went away: nothing more can render
-                    raise ToolError(f"Chromium stopped while rendering diagrams: {first_line(exc)}; run the "
-                                    "command again, and check memory (dmesg) if it keeps stopping") from exc
+                    raise ToolError(
+                        f"Chromium stopped while rendering diagrams: {first_line(exc)}; run the "
+                        "command again, and check memory (dmesg) if it keeps stopping"
+                    ) from exc
                 finally:
                     with contextlib.suppress(PlaywrightError):
                         await browser.close()
@@ -238,17 +265,28 @@ class Cache:
         if entry is None:
             return None
         try:
-            return Result(ok=True, error="", width=float(entry["width"]), height=float(entry["height"]),
-                          svg=entry["svg"], text="", svg_dark=entry["dark"],
-                          contrast=tuple(Contrast(**c) for c in entry["contrast"]))
+            return Result(
+                ok=True,
+                error="",
+                width=float(entry["width"]),
+                height=float(entry["height"]),
+                svg=entry["svg"],
+                text="",
+                svg_dark=entry["dark"],
+                contrast=tuple(Contrast(**c) for c in entry["contrast"]),
+            )
         except (KeyError, TypeError, ValueError):
             return None
 
     def put(self, text: str, result: Result) -> None:
         if result.ok:
-            self._load()[self.key(text)] = {"width": result.width, "height": result.height, "svg": result.svg,
-                                            "dark": result.svg_dark,
-                                            "contrast": [c.__dict__ for c in result.contrast]}
+            self._load()[self.key(text)] = {
+                "width": result.width,
+                "height": result.height,
+                "svg": result.svg,
+                "dark": result.svg_dark,
+                "contrast": [c.__dict__ for c in result.contrast],
+            }
             self._dirty = True
 
     def save(self) -> None:
@@ -267,13 +305,18 @@ class Cache:
                 other.unlink(missing_ok=True)
 
 
-def render_all(texts: Sequence[str], renderer: Renderer | None, cache: Cache | None,
-               progress: Callable[[int], None] | None = None,
-               legends: Sequence[Legend] | None = None) -> list[Result]:
+def render_all(
+    texts: Sequence[str],
+    renderer: Renderer | None,
+    cache: Cache | None,
+    progress: Callable[[int], None] | None = None,
+    legends: Sequence[Legend] | None = None,
+) -> list[Result]:
     """Return a Result per text: from the cache when it has one, else rendered (and cached if it rendered)."""
     legends = legends if legends is not None else [() for _ in texts]
-    keys = [f"{t}\n%% legend {json.dumps(list(legend))}" if legend else t for t, legend in zip(texts, legends,
-                                                                                              strict=True)]
+    keys = [
+        f"{t}\n%% legend {json.dumps(list(legend))}" if legend else t for t, legend in zip(texts, legends, strict=True)
+    ]
     results: list[Result | None] = [cache.get(k) if cache else None for k in keys]
     todo = [i for i, r in enumerate(results) if r is None]
     if progress and len(texts) - len(todo):
@@ -295,8 +338,7 @@ class Session:
     """One Chromium page kept open for many small renders (property tests, interactive tools)."""
 
     def __init__(self, bundle: Path) -> None:
-        if not bundle.is_file():
-            raise ToolError(f"the Mermaid bundle {bundle} is missing: run `npm ci` (or `make deps`)")
+        require_bundle(bundle)
         self.bundle = bundle
         self.count = 0
 

@@ -1,22 +1,44 @@
-"""Diagram kinds. Each is a folder with its schema, template, lint rules and a README; a new kind is a new folder.
+"""Diagram kinds. A kind is a folder, and nothing outside its folder names it; a new kind is a new folder.
 
-A kind's `__init__.py` defines `KIND = Kind(...)`; the registry imports every sub-package that does.
+A kind's folder holds:
+
+    __init__.py        `KIND = Kind(...)`: the body schema, lint rules, text alternative, sizes, site presentation
+                       and a sample body for the property test (with where its SVG shows the label)
+    template.mmd.j2    the Jinja template that writes its Mermaid
+    skeleton.yaml      the body `sysatlas new` writes (every FILL is reported until replaced)
+    golden/            golden cases: <case>.yaml (a diagram without `kind:`) and the <case>.mmd it must render to
+    README.md          the body, with one example
+
+The registry imports every sub-package that defines `KIND`; a kind's name is its folder's name.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import pkgutil
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel
 
 Loc = tuple[str | int, ...]
 Finding = tuple[Loc, str, str]  # (location inside the body, CODE, message)
+
+
+class Timed(NamedTuple):
+    """An entry placed in time, for the time checks (TIME003/TIME004)."""
+
+    loc: Loc
+    """Where the entry is in the body; its time is the `at` key there."""
+    at: str
+    shown: list[str]
+    """The texts it shows (after `${fact}` interpolation)."""
+    fields: tuple[str, ...]
+    """Its keys whose text as written may name a time fact, `at` first."""
 
 
 def _no_findings(body: Any) -> Iterable[Finding]:
@@ -33,32 +55,57 @@ def _no_legend(body: Any) -> list[tuple[str, str, str]]:
 
 @dataclass(frozen=True)
 class Kind:
-    """What the pipeline needs to know about one diagram kind."""
+    """Everything the pipeline and the site need to know about one diagram kind."""
 
-    name: str
     body: type[BaseModel]
-    folder: Path
     size: Callable[[Any], tuple[int, int]]
     """(nodes, edges) for the readability limits."""
-    shape: Callable[[Any], tuple[Any, ...]]
-    """The structure with every label removed, for the duplicate check."""
     describe: Callable[[Any], list[str]]
     """The text alternative, one line per element, in reading order."""
+    sample: Callable[[str], dict[str, Any]]
+    """A body showing `text` in every label it has: the property test renders it for any text in Chromium."""
+    label_place: str
+    """CSS selector of the SVG elements that show the sample's first label (node, message, event, slice, point or
+    task): the property test looks for the text there, not in the SVG's <title>/<desc>, which also hold it."""
+    shape: Callable[[Any], tuple[Any, ...]] | None = None
+    """For a kind whose order is the story (a sequence's messages): the structure with every label removed, in
+    order, which the duplicate check (DUP001) compares. None: DUP001 compares the graph of ids up to reordering,
+    or, for a kind without links, its numbers and times."""
     lint: Callable[[Any], Iterable[Finding]] = _no_findings
     context: Callable[[Any], dict[str, Any]] = _no_context
-    legend: Callable[[Any], list[tuple[str, str, str]]] = _no_legend
-    """Rows drawn into the SVG under the diagram: (name, light colour, dark colour)."""
+    """Extra names for the template, computed in Python (templates hold no logic)."""
     max_nodes: int = 30
     max_edges: int = 45
-    same_shape_is_stamping: bool = True
-    """False where the structure is only counts (slices, bars, columns) and so coincides by nature."""
     max_width: int = 2400
     """px of natural SVG width; beyond it the site shrinks text below half size (timelines scroll instead)."""
-    limits_note: str = field(default="")
+    accessible: bool = True
+    """Mermaid's grammar for this kind takes accTitle/accDescr; when not, only the page's figure labels it."""
+    legend: Callable[[Any], list[tuple[str, str, str]]] = _no_legend
+    """(label, light colour, dark colour) rows drawn into the SVG under the diagram, where Mermaid draws no legend
+    itself (so exports carry it too)."""
+    timed: Callable[[Any], list[Timed]] | None = None
+    """Its entries that happen at a time (TIME003: a stated total is spanned; TIME004: one event, one time)."""
+    shows_both_ends: bool = False
+    """TIME003: the entries show both the start and the end of a stated total (else at least one of them)."""
+    mermaid_config: dict[str, Any] = dataclasses.field(default_factory=dict)
+    """Settings for Mermaid's grammar of this kind, merged into the one configuration (harness and site)."""
+    name: str = ""
+    """Set by the registry: the folder's name."""
+    folder: Path = Path()
+    """Set by the registry: the folder."""
 
     @property
     def template(self) -> Path:
         return self.folder / "template.mmd.j2"
+
+    @property
+    def skeleton(self) -> str:
+        """The body `sysatlas new` writes, as YAML."""
+        return (self.folder / "skeleton.yaml").read_text(encoding="utf-8")
+
+    def golden(self) -> list[Path]:
+        """Return the golden cases: each <case>.yaml renders to the <case>.mmd beside it."""
+        return sorted((self.folder / "golden").glob("*.yaml"))
 
 
 @cache
@@ -70,30 +117,6 @@ def registry() -> dict[str, Kind]:
             continue
         module = importlib.import_module(f"{__name__}.{info.name}")
         kind = getattr(module, "KIND", None)
-        if isinstance(kind, Kind):
-            kinds[kind.name] = kind
+        if isinstance(kind, Kind) and module.__file__:
+            kinds[info.name] = dataclasses.replace(kind, name=info.name, folder=Path(module.__file__).parent)
     return dict(sorted(kinds.items()))
-
-
-# Fields that hold ids, references or enum values: never shown as text, so never checked as text.
-NOT_TEXT = frozenset({"id", "from_", "to", "kind", "type", "shape", "status", "role", "severity", "style",
-                      "arrow", "goto", "choose", "after", "direction", "start", "over", "better",
-                      "date_format", "axis_format", "evidence"})
-
-
-def walk_text(model: Any) -> list[str]:
-    """Return every string a reader sees in a model (ids and enum values left out), depth first."""
-    out: list[str] = []
-    if isinstance(model, BaseModel):
-        for name in type(model).model_fields:
-            if name not in NOT_TEXT:
-                out.extend(walk_text(getattr(model, name)))
-    elif isinstance(model, (list, tuple)):
-        for item in model:
-            out.extend(walk_text(item))
-    elif isinstance(model, dict):
-        for value in model.values():
-            out.extend(walk_text(value))
-    elif isinstance(model, str):
-        out.append(model)
-    return out

@@ -8,8 +8,21 @@ from pydantic import AfterValidator, Field
 
 from ..model import Strict, Text
 
-RESERVED = {"end", "graph", "subgraph", "style", "class", "classdef", "click", "default", "flowchart", "state",
-            "note", "section", "title"}
+RESERVED = {
+    "end",
+    "graph",
+    "subgraph",
+    "style",
+    "class",
+    "classdef",
+    "click",
+    "default",
+    "flowchart",
+    "state",
+    "note",
+    "section",
+    "title",
+}
 
 
 def _node_id(value: str) -> str:

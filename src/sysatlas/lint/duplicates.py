@@ -13,7 +13,7 @@ from pydantic import BaseModel
 
 from ..atlas import Atlas, Diagram
 from ..diagnostics import Report
-from ..kinds import walk_text
+from ..model import walk_text
 from .placeholders import find
 
 MIN_ELEMENTS = 8  # small shapes (a 3-slice pie, a 2-question tree) coincide by nature
@@ -24,8 +24,24 @@ SIMILAR = 0.8  # Jaccard similarity of word sets above which two diagrams say th
 WORD = re.compile(r"[a-z][a-z0-9]+")
 ROUNDS = 3  # Weisfeiler-Lehman refinements: enough to tell apart the small graphs diagrams are
 # fields that only decorate an element: adding or removing them does not change what the diagram shows
-DECORATION = frozenset({"label", "note", "detail", "details", "status", "severity", "stage", "cost", "shape",
-                        "text", "what", "name", "title", "role"})
+DECORATION = frozenset(
+    {
+        "label",
+        "note",
+        "detail",
+        "details",
+        "status",
+        "severity",
+        "stage",
+        "cost",
+        "shape",
+        "text",
+        "what",
+        "name",
+        "title",
+        "role",
+    }
+)
 KIND_OF = ("status", "severity", "role")  # what an element is (healthy/failed, trigger/impact): part of the shape
 
 
@@ -68,7 +84,7 @@ def _graph(body: BaseModel) -> tuple[dict[str, str], list[tuple[str, str, str]]]
 
 def _signature(d: Diagram) -> tuple[str, ...] | None:
     """What stays when labels change: the graph up to reordering (WL colours), or else the numbers and times."""
-    if d.kind.name == "sequence":  # the order of messages is the story; star-shaped multigraphs coincide by nature
+    if d.kind.shape is not None:  # the order is the story (messages); star-shaped multigraphs coincide by nature
         nodes_n, edges_n = d.kind.size(d.body)
         return ("ordered", repr(d.kind.shape(d.body))) if nodes_n + edges_n >= MIN_ELEMENTS else None
     nodes, edges = _graph(d.body)
@@ -81,8 +97,10 @@ def _signature(d: Diagram) -> tuple[str, ...] | None:
             for a, b, style in edges:
                 out[a].append(f"{style}>{colour[b]}")
                 into[b].append(f"{style}<{colour[a]}")
-            colour = {n: hashlib.sha1(f"{colour[n]}|{sorted(out[n])}|{sorted(into[n])}".encode()).hexdigest()[:16]
-                      for n in nodes}
+            colour = {
+                n: hashlib.sha1(f"{colour[n]}|{sorted(out[n])}|{sorted(into[n])}".encode()).hexdigest()[:16]
+                for n in nodes
+            }
         return ("graph", *sorted(colour.values()))
     values = _values(d.body)
     return ("values", *values) if len(values) >= MIN_VALUES else None
@@ -121,10 +139,14 @@ def _series(diagrams: list[Diagram], report: Report) -> None:
             first, j = seen.setdefault(values, (d, i))
             name = getattr(first.body, "series")[j].name  # noqa: B009 - BaseModel has no series attribute
             if first is not d and (first.category, first.subject) != (d.category, d.subject):
-                report.add(d.doc.rel, d.line_of(("series", i, "values")), "DUP003",
-                           f"{d.key} series {series.name!r} has the same values as {first.key} series "
-                           f"{name!r} ({first.origin}); a measurement belongs to one system: cite the values "
-                           "measured for this one, or link to that chart instead")
+                report.add(
+                    d.doc.rel,
+                    d.line_of(("series", i, "values")),
+                    "DUP003",
+                    f"{d.key} series {series.name!r} has the same values as {first.key} series "
+                    f"{name!r} ({first.origin}); a measurement belongs to one system: cite the values "
+                    "measured for this one, or link to that chart instead",
+                )
 
 
 def check(atlas: Atlas, report: Report) -> None:
@@ -138,9 +160,13 @@ def check(atlas: Atlas, report: Report) -> None:
             continue
         first = shapes.setdefault((d.kind.name, signature), d)
         if first is not d:
-            report.add(d.doc.rel, d.line, "DUP001",
-                       f"{d.key} has the same structure as {first.key} ({first.origin}) with only labels "
-                       "changed; make each diagram say something the other does not")
+            report.add(
+                d.doc.rel,
+                d.line,
+                "DUP001",
+                f"{d.key} has the same structure as {first.key} ({first.origin}) with only labels "
+                "changed; make each diagram say something the other does not",
+            )
     _series(diagrams, report)
     by_kind: dict[str, list[tuple[Diagram, frozenset[str]]]] = {}
     for d in diagrams:
@@ -152,9 +178,13 @@ def check(atlas: Atlas, report: Report) -> None:
             (a, wa), (b, wb) = group[i], group[j]
             score = len(wa & wb) / len(wa | wb)
             first, second = sorted((a, b), key=lambda d: (d.doc.rel, d.index))
-            report.add(second.doc.rel, second.line, "DUP002",
-                       f"{second.key} shares {score:.0%} of its words with {first.key} ({first.origin}); "
-                       "merge them or make them differ in substance")
+            report.add(
+                second.doc.rel,
+                second.line,
+                "DUP002",
+                f"{second.key} shares {score:.0%} of its words with {first.key} ({first.origin}); "
+                "merge them or make them differ in substance",
+            )
 
 
 def similar_pairs(sets: Sequence[frozenset[str]], threshold: float = SIMILAR) -> list[tuple[int, int]]:

@@ -12,20 +12,69 @@ from ..model import Fact
 
 MAX_QUOTE = 300  # characters: one sentence, table cell or config line, not a paragraph
 
-WORDS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-         "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-         "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
-         "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000,
-         "half": 0.5, "dozen": 12, "once": 1, "twice": 2, "single": 1, "double": 2, "triple": 3,
-         "million": 1_000_000, "billion": 1_000_000_000}
-SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9,
-         "trillion": 1e12}
-NUMBER = re.compile(r"(?<![\d.])(?:\d+(?:,\d{3})*(?:\.\d+)?|\.\d+)(?:\s*(?P<scale>thousand|million|billion|trillion|"
-                    r"bn|mn|[kKMB])\b)?")
+WORDS = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "thousand": 1000,
+    "half": 0.5,
+    "dozen": 12,
+    "once": 1,
+    "twice": 2,
+    "single": 1,
+    "double": 2,
+    "triple": 3,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+}
+SCALE = {
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "m": 1e6,
+    "mn": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "trillion": 1e12,
+}
+NUMBER = re.compile(
+    r"(?<![\d.])(?:\d+(?:,\d{3})*(?:\.\d+)?|\.\d+)(?:\s*(?P<scale>thousand|million|billion|trillion|"
+    r"bn|mn|[kKMB])\b)?"
+)
 GROUPED = re.compile(r"(?<![\d.])\d{1,3}(?:[\u202f\u2009\u00a0 ]\d{3})+(?!\d)")  # 10 000; a dot is a decimal point
 # a value (or the words before a quoted number) saying it is rounded: "~40", "about 40", "roughly 2 h"
-APPROX = re.compile(r"^\s*(?:~|≈|about|around|approx(?:\.|imately)?|roughly|nearly|almost|some|over|under|"
-                    r"more than|less than|up to|at least|circa|c\.)\s*", re.I)
+APPROX = re.compile(
+    r"^\s*(?:~|≈|about|around|approx(?:\.|imately)?|roughly|nearly|almost|some|over|under|"
+    r"more than|less than|up to|at least|circa|c\.)\s*",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -51,8 +100,11 @@ def numbers_in(text: str, approx: bool = False, twins: bool = True) -> list[Numb
     out: list[Number] = []
     for match in [*NUMBER.finditer(text), *GROUPED.finditer(text)]:
         scaled = "scale" in match.re.groupindex and match.group("scale")
-        digits = re.sub(r"[,\u202f\u2009\u00a0 ]", "", match.group(0)[: match.start("scale") - match.start()]
-                        if scaled else match.group(0)).strip()
+        digits = re.sub(
+            r"[,\u202f\u2009\u00a0 ]",
+            "",
+            match.group(0)[: match.start("scale") - match.start()] if scaled else match.group(0),
+        ).strip()
         try:
             value = float(digits)
         except ValueError:
@@ -86,8 +138,20 @@ def _same(wanted: Number, said: Number) -> bool:
     return round(said.value, decimals) == wanted.value and abs(said.value) >= 1
 
 
-MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-          "november", "december"]
+MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
 MOMENT = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})?(?:[ T]?(?P<h>\d{1,2}):(?P<m>\d{2})(?::\d{2})?)?$")
 
 
@@ -143,19 +207,31 @@ def check(atlas: Atlas, report: Report) -> None:
             if not isinstance(fact, Fact):
                 continue
             if fact.quote and len(fact.quote) > MAX_QUOTE:
-                report.add(subject.doc.rel, subject.doc.line(("facts", name, "quote")), "FACT004",
-                           f"fact {name!r}: its quote has {len(fact.quote)} characters (limit {MAX_QUOTE}); trim it "
-                           "to the one sentence, table cell or config line that states the value (cut with '...' "
-                           "only at the ends)")
+                report.add(
+                    subject.doc.rel,
+                    subject.doc.line(("facts", name, "quote")),
+                    "FACT004",
+                    f"fact {name!r}: its quote has {len(fact.quote)} characters (limit {MAX_QUOTE}); trim it "
+                    "to the one sentence, table cell or config line that states the value (cut with '...' "
+                    "only at the ends)",
+                )
             if fact.level != "reported":
                 continue
             if not fact.quote:
-                report.add(subject.doc.rel, subject.doc.line(("facts", name)), "FACT002",
-                           f"fact {name!r} is reported from {fact.source!r} but has no `quote:`; copy the "
-                           "sentence of the source that states it, verbatim, or set `evidence:` to what it is "
-                           "(derived, estimate, illustrative, unquoted)")
+                report.add(
+                    subject.doc.rel,
+                    subject.doc.line(("facts", name)),
+                    "FACT002",
+                    f"fact {name!r} is reported from {fact.source!r} but has no `quote:`; copy the "
+                    "sentence of the source that states it, verbatim, or set `evidence:` to what it is "
+                    "(derived, estimate, illustrative, unquoted)",
+                )
             elif not value_in_quote(fact):
-                report.add(subject.doc.rel, subject.doc.line(("facts", name, "quote")), "FACT003",
-                           f"fact {name!r}: its value {fact.value!r} does not appear in its quote; write the value "
-                           "as the source states it (same number, same unit; mark a rounding as `~40`) or quote "
-                           "the sentence that states it")
+                report.add(
+                    subject.doc.rel,
+                    subject.doc.line(("facts", name, "quote")),
+                    "FACT003",
+                    f"fact {name!r}: its value {fact.value!r} does not appear in its quote; write the value "
+                    "as the source states it (same number, same unit; mark a rounding as `~40`) or quote "
+                    "the sentence that states it",
+                )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..atlas import Atlas
 from ..diagnostics import Report
-from ..model import REF
+from ..model import Ref
 
 
 def check(atlas: Atlas, report: Report) -> None:
@@ -18,18 +18,19 @@ def check(atlas: Atlas, report: Report) -> None:
                 _one(atlas, written, ref, d.doc.rel, d.doc.line(("diagrams", d.index, "related", j)), report, d.key)
 
 
-def _one(atlas: Atlas, written: dict[str, set[str]], ref: str, rel: str, line: int, report: Report,
-         here: str) -> None:
-    match = REF.match(ref)
-    if not match:
-        return
-    key = f"{match['category']}/{match['subject']}"
+def _one(atlas: Atlas, written: dict[str, set[str]], ref: Ref, rel: str, line: int, report: Report, here: str) -> None:
+    key = ref.subject_key
     if key == here:
-        report.add(rel, line, "REF003", f"{ref!r} links to itself")
+        report.add(rel, line, "REF003", f"{str(ref)!r} links to itself")
     elif key in written:
-        if match["diagram"] and match["diagram"] not in written[key]:
+        if ref.diagram and ref.diagram not in written[key]:
             have = ", ".join(sorted(written[key]))
-            report.add(rel, line, "REF001", f"{ref!r}: {key} has no diagram {match['diagram']!r}; it has: {have}")
-    elif not atlas.inventory.listed(match["category"], match["subject"]):
-        report.add(rel, line, "REF001", f"{ref!r} names no written subject and none the inventory lists; "
-                   "check the spelling against content/inventory.yaml")
+            report.add(rel, line, "REF001", f"{str(ref)!r}: {key} has no diagram {ref.diagram!r}; it has: {have}")
+    elif not atlas.inventory.listed(ref.category, ref.subject):
+        report.add(
+            rel,
+            line,
+            "REF001",
+            f"{str(ref)!r} names no written subject and none the inventory lists; "
+            "check the spelling against content/inventory.yaml",
+        )

@@ -1,5 +1,7 @@
 """Times that must agree: a stated total with the entries it spans, and one event's time across diagrams.
 
+The kinds whose entries happen at a time say so (`Kind.timed`): a timeline and a cascade.
+
 TIME003: a timeline or cascade that interpolates a duration derived as `end - start` from two time facts must show
 that span: a timeline starts at `start` (or lists it) and ends at `end` (or lists it); a cascade shows at least one
 of them. TIME004: an entry that names a time fact (`at: ${t}` or `${t}` in its text) is at that fact's time, and
@@ -38,25 +40,20 @@ class Entry:
 
 
 def _entries(d: Diagram, raw_body: Any, anchor: date | None) -> list[Entry]:
-    out: list[tuple[tuple[str | int, ...], str, list[str], list[str]]] = []
-    body = d.body
-    if d.kind.name == "timeline":
-        for s, section in enumerate(getattr(body, "sections")):  # noqa: B009 - the kind's body model
-            for e, event in enumerate(section.events):
-                raw = _at(raw_body, ("sections", s, "events", e))
-                texts = raw.get("what") if isinstance(raw, dict) else None
-                raw_at = str(raw.get("at", "")) if isinstance(raw, dict) else ""
-                out.append((("sections", s, "events", e, "at"), event.at, [raw_at, *map(str, texts or [])],
-                            list(event.what)))
-    elif d.kind.name == "cascade":
-        for i, step in enumerate(getattr(body, "steps")):  # noqa: B009
-            if step.at is None:
-                continue
-            raw = _at(raw_body, ("steps", i))
-            raw_texts = [str(raw.get("at", "")), str(raw.get("label", ""))] if isinstance(raw, dict) else []
-            out.append((("steps", i, "at"), step.at, raw_texts, [step.label]))
-    whens = moments([at for _, at, _, _ in out], anchor)
-    return [Entry(loc, at, when, raw, shown) for (loc, at, raw, shown), when in zip(out, whens, strict=True)]
+    """The kind's timed entries, each with its texts as written (before `${fact}`) and its place on the clock."""
+    timed = d.kind.timed(d.body) if d.kind.timed else []
+    raws: list[list[str]] = []
+    for t in timed:
+        node = _at(raw_body, t.loc)
+        texts: list[str] = []
+        for key in t.fields:
+            value = node.get(key) if isinstance(node, dict) else None
+            texts += [str(v) for v in value] if isinstance(value, list) else [str(value) if value is not None else ""]
+        raws.append(texts)
+    whens = moments([t.at for t in timed], anchor)
+    return [
+        Entry((*t.loc, "at"), t.at, when, raw, list(t.shown)) for t, raw, when in zip(timed, raws, whens, strict=True)
+    ]
 
 
 def _at(node: Any, path: tuple[str | int, ...]) -> Any:
@@ -102,8 +99,13 @@ def _total(table: FactTable, name: str) -> tuple[str, str] | None:
         tree = ast.parse(derive, mode="eval").body
     except SyntaxError:
         return None
-    if isinstance(tree, ast.BinOp) and isinstance(tree.op, ast.Sub) and isinstance(tree.left, ast.Name) \
-            and isinstance(tree.right, ast.Name) and table.computed.get(name, Q(0)).dims == SECONDS:
+    if (
+        isinstance(tree, ast.BinOp)
+        and isinstance(tree.op, ast.Sub)
+        and isinstance(tree.left, ast.Name)
+        and isinstance(tree.right, ast.Name)
+        and table.computed.get(name, Q(0)).dims == SECONDS
+    ):
         return tree.left.id, tree.right.id
     return None
 
@@ -134,18 +136,20 @@ def check(atlas: Atlas, report: Report) -> None:
         times = _time_facts(subject.facts, anchor)
         entries = {}
         for d in subject.diagrams:
-            if d.kind.name in ("timeline", "cascade") and d.index < len(subject.facts.raw_diagrams):
+            if d.kind.timed is not None and d.index < len(subject.facts.raw_diagrams):
                 raw = subject.facts.raw_diagrams[d.index]
                 entries[d.key] = (d, _entries(d, raw.get("body") if isinstance(raw, dict) else None, anchor))
                 _stated_total(subject, d, raw, entries[d.key][1], times, report)
         _same_event(subject, list(entries.values()), times, report)
 
 
-def _stated_total(subject: Subject, d: Diagram, raw: Any, entries: list[Entry],
-                  times: dict[str, Time], report: Report) -> None:
+def _stated_total(
+    subject: Subject, d: Diagram, raw: Any, entries: list[Entry], times: dict[str, Time], report: Report
+) -> None:
     assert subject.facts is not None
-    for name in sorted(_refs({k: v for k, v in raw.items() if k in ("title", "caption", "body")})
-                       if isinstance(raw, dict) else set()):
+    for name in sorted(
+        _refs({k: v for k, v in raw.items() if k in ("title", "caption", "body")}) if isinstance(raw, dict) else set()
+    ):
         ends = _total(subject.facts, name) if name in subject.facts.raw else None
         if not ends or ends[0] not in times or ends[1] not in times:
             continue
@@ -156,31 +160,38 @@ def _stated_total(subject: Subject, d: Diagram, raw: Any, entries: list[Entry],
             # day of an incident told in PST), the start's day or the end's day; an error only if none fits
             body = raw.get("body") if isinstance(raw, dict) else None
             readings += [_entries(d, body, datetime.fromtimestamp(t[1], tz=UTC).date()) for t in (start, end)]
-        fits = [_fits(d.kind.name, [e.when for e in r if e.when and e.when[0] == start[0]], start, end)
-                for r in readings]
+        fits = [
+            _fits(d.kind.shows_both_ends, [e.when for e in r if e.when and e.when[0] == start[0]], start, end)
+            for r in readings
+        ]
         shown = [e.when for e in entries if e.when and e.when[0] == start[0]]
         if not shown or end[0] != start[0] or any(fits):
             continue
         first, last = min(w[1] for w in shown), max(w[1] for w in shown)
-        report.add(d.doc.rel, d.line, "TIME003",
-                   f"{d.key} states ${{{name}}} = {ends[0]} - {ends[1]} ({_show(start[:2])} to {_show(end[:2])}) "
-                   f"but its entries run from {_show((start[0], first))} to {_show((start[0], last))}; add entries "
-                   "at those times or fix the facts")
+        report.add(
+            d.doc.rel,
+            d.line,
+            "TIME003",
+            f"{d.key} states ${{{name}}} = {ends[0]} - {ends[1]} ({_show(start[:2])} to {_show(end[:2])}) "
+            f"but its entries run from {_show((start[0], first))} to {_show((start[0], last))}; add entries "
+            "at those times or fix the facts",
+        )
 
 
-def _fits(kind: str, shown: list[tuple[str, float]], start: Time, end: Time) -> bool:
-    """A timeline shows both ends of the total; a cascade at least one of them."""
+def _fits(both: bool, shown: list[tuple[str, float]], start: Time, end: Time) -> bool:
+    """A timeline shows both ends of the total (`both`); a cascade at least one of them."""
     has_start = any(_within(w[1], start) for w in shown)
     has_end = any(_within(w[1], end) for w in shown)
-    return has_start and has_end if kind == "timeline" else has_start or has_end
+    return has_start and has_end if both else has_start or has_end
 
 
 def _within(seconds: float, time: Time) -> bool:
     return time[1] - SLACK <= seconds <= time[1] + time[2] + SLACK
 
 
-def _same_event(subject: Subject, diagrams: list[tuple[Diagram, list[Entry]]],
-                times: dict[str, Time], report: Report) -> None:
+def _same_event(
+    subject: Subject, diagrams: list[tuple[Diagram, list[Entry]]], times: dict[str, Time], report: Report
+) -> None:
     by_text: dict[str, tuple[Diagram, Entry]] = {}
     for d, entries in diagrams:
         for entry in entries:
@@ -194,17 +205,24 @@ def _same_event(subject: Subject, diagrams: list[tuple[Diagram, list[Entry]]],
                     seconds = fact[1] + (seconds - fact[1]) % 86400
                     seconds = seconds - 86400 if seconds - fact[1] > 43200 else seconds
                 if fact[0] == entry.when[0] and not _within(seconds, fact):
-                    report.add(d.doc.rel, d.line_of(entry.loc), "TIME004",
-                               f"{d.key}: the entry at {entry.at!r} names ${{{name}}}, which is at {_show(fact[:2])}; "
-                               f"write `at: \"${{{name}}}\"` or fix the fact")
+                    report.add(
+                        d.doc.rel,
+                        d.line_of(entry.loc),
+                        "TIME004",
+                        f"{d.key}: the entry at {entry.at!r} names ${{{name}}}, which is at {_show(fact[:2])}; "
+                        f'write `at: "${{{name}}}"` or fix the fact',
+                    )
             for text in entry.shown:
                 key = re.sub(r"\s+", " ", text.strip().lower())
                 if len(key) < MIN_LABEL:
                     continue
                 first = by_text.setdefault(key, (d, entry))
                 other = first[1].when
-                if first[0] is not d and other and other[0] == entry.when[0] and \
-                        abs(other[1] - entry.when[1]) > SLACK:
-                    report.add(d.doc.rel, d.line_of(entry.loc), "TIME004",
-                               f"{d.key} puts {text!r} at {entry.at!r} but {first[0].key} ({first[0].origin}) puts "
-                               f"it at {first[1].at!r}; one event has one time: fix one of them")
+                if first[0] is not d and other and other[0] == entry.when[0] and abs(other[1] - entry.when[1]) > SLACK:
+                    report.add(
+                        d.doc.rel,
+                        d.line_of(entry.loc),
+                        "TIME004",
+                        f"{d.key} puts {text!r} at {entry.at!r} but {first[0].key} ({first[0].origin}) puts "
+                        f"it at {first[1].at!r}; one event has one time: fix one of them",
+                    )

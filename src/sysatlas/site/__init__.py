@@ -11,24 +11,24 @@ import logging
 import os
 import shutil
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any
 
 import jinja2
+import yaml
 
+from ..atlas import Atlas
 from ..diagnostics import ToolError
 from ..outputs import swap_in
 from ..paths import Layout
+from .nav import nav
 from .pages import Page, pages
-
-if TYPE_CHECKING:
-    from ..pipeline import Outcome
 
 HERE = Path(__file__).parent
 
 
-def write_docs(layout: Layout, outcome: Outcome) -> list[Page]:
-    """Write every page, the assets and mkdocs.yml into build/; return the pages."""
-    generated = pages(outcome.atlas)
+def write_docs(layout: Layout, atlas: Atlas, mermaid: dict[str, str]) -> list[Page]:
+    """Write every page and the assets into build/docs; return the pages."""
+    generated = pages(atlas, mermaid)
 
     def fill(folder: Path) -> None:
         for page in generated:
@@ -48,15 +48,30 @@ def write_docs(layout: Layout, outcome: Outcome) -> list[Page]:
     return generated
 
 
-def mkdocs_config(layout: Layout, generated: list[Page], site_dir: Path) -> Path:
-    """Write build/mkdocs.yml with the navigation generated from the pages."""
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(HERE / "templates")), autoescape=False,
-                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    from .pages import nav_lines
+def _yaml(data: dict[str, Any]) -> str:
+    return str(yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=1000, default_flow_style=False))
 
-    site_url = os.environ.get("SYSATLAS_SITE_URL", "http://127.0.0.1:8000/")
-    text = env.get_template("mkdocs.yml.j2").render(site_dir=str(site_dir), nav=nav_lines(generated),
-                                                    site_url=site_url, overrides=str(HERE / "overrides"))
+
+def mkdocs_config(layout: Layout, atlas: Atlas, generated: list[Page], site_dir: Path) -> Path:
+    """Write build/mkdocs.yml: the fixed settings of the template, the site's name and the navigation."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(HERE / "templates")),
+        autoescape=False,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    site = {
+        "site_name": atlas.inventory.name,
+        "site_description": atlas.inventory.description,
+        "site_url": os.environ.get("SYSATLAS_SITE_URL", "http://127.0.0.1:8000/"),
+    }
+    text = env.get_template("mkdocs.yml.j2").render(
+        site=_yaml(site),
+        site_dir=_yaml({"site_dir": str(site_dir)}),
+        nav=_yaml({"nav": nav(generated)}),
+        overrides=_yaml({"custom_dir": str(HERE / "overrides")}),
+    )
     path = layout.build / "mkdocs.yml"
     path.write_text(text, encoding="utf-8")
     return path
@@ -71,20 +86,20 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def build_site(layout: Layout, outcome: Outcome) -> None:
+def build_site(layout: Layout, atlas: Atlas, mermaid: dict[str, str]) -> None:
     """Generate the pages and run mkdocs build --strict into site/, atomically."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    generated = write_docs(layout, outcome)
-    digest = docs_digest(layout)
+    generated = write_docs(layout, atlas, mermaid)
+    digest = docs_digest(layout, atlas)
     stamp = layout.site / ".sysatlas-digest"
     if stamp.is_file() and stamp.read_text(encoding="utf-8") == digest:
         return  # nothing a reader could see has changed: keep the site as it is
 
     def fill(folder: Path) -> None:
-        config_path = mkdocs_config(layout, generated, folder)
+        config_path = mkdocs_config(layout, atlas, generated, folder)
         handler = _Collect()
         logger = logging.getLogger("mkdocs")
         logger.addHandler(handler)
@@ -101,8 +116,8 @@ def build_site(layout: Layout, outcome: Outcome) -> None:
     swap_in(layout.site, fill)
 
 
-def docs_digest(layout: Layout) -> str:
-    """Hash every generated page and asset, the config template and the tool versions."""
+def docs_digest(layout: Layout, atlas: Atlas) -> str:
+    """Hash every generated page and asset, the config template, the site's name and the tool versions."""
     from importlib.metadata import version
 
     h = hashlib.sha256()
@@ -115,6 +130,7 @@ def docs_digest(layout: Layout) -> str:
         if path.is_file():
             h.update(path.read_bytes())
     h.update(os.environ.get("SYSATLAS_SITE_URL", "").encode())
+    h.update(f"{atlas.inventory.name}\n{atlas.inventory.description}".encode())
     for package in ("mkdocs", "mkdocs-material", "pymdown-extensions"):
         h.update(version(package).encode())
     return h.hexdigest()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import Field
@@ -14,8 +13,14 @@ from ...units import quantity
 from .. import Finding, Kind
 from .._common import ARROWS, Edge, NodeId, duplicates, mid
 
-SHAPES = {"box": ('["', '"]'), "round": ('("', '")'), "db": ('[("', '")]'), "queue": ('[["', '"]]'),
-          "hex": ('{{"', '"}}'), "circle": ('(("', '"))')}
+SHAPES = {
+    "box": ('["', '"]'),
+    "round": ('("', '")'),
+    "db": ('[("', '")]'),
+    "queue": ('[["', '"]]'),
+    "hex": ('{{"', '"}}'),
+    "circle": ('(("', '"))'),
+}
 
 
 class Node(Strict):
@@ -66,8 +71,11 @@ def lint(body: Body) -> Iterable[Finding]:
     if body.edges and len(ids) > 1:
         for p, n, node in flat:
             if node.id not in linked:
-                yield (("planes", p, "nodes", n, "id"), "READ004",
-                       f"node {node.id!r} has no edge; connect it or drop it (an island tells the reader nothing)")
+                yield (
+                    ("planes", p, "nodes", n, "id"),
+                    "READ004",
+                    f"node {node.id!r} has no edge; connect it or drop it (an island tells the reader nothing)",
+                )
 
 
 def _rollup(p: int, plane: Plane) -> Iterable[Finding]:
@@ -85,8 +93,11 @@ def _rollup(p: int, plane: Plane) -> Iterable[Finding]:
         return
     added = sum(q[0] for q in parts if q)
     if abs(added - total[0]) > 0.01 * total[0]:
-        yield (("planes", p, "cost"), "NUM001",
-               f"plane {plane.id!r} says {plane.cost} but its nodes add up to {added:,.0f}; fix one of them")
+        yield (
+            ("planes", p, "cost"),
+            "NUM001",
+            f"plane {plane.id!r} says {plane.cost} but its nodes add up to {added:,.0f}; fix one of them",
+        )
 
 
 def context(body: Body) -> dict[str, Any]:
@@ -94,10 +105,19 @@ def context(body: Body) -> dict[str, Any]:
     for plane in body.planes:
         for node in plane.nodes:
             open_, close = SHAPES[node.shape]
-            nodes.append({"plane": plane.id, "node": node, "mid": mid("n", node.id), "open": open_,
-                          "close": close, "cls": node.status or node.role or plane.role})
-    edges = [{"a": mid("n", e.from_), "b": mid("n", e.to), "arrow": ARROWS[e.style], "label": e.label}
-             for e in body.edges]
+            nodes.append(
+                {
+                    "plane": plane.id,
+                    "node": node,
+                    "mid": mid("n", node.id),
+                    "open": open_,
+                    "close": close,
+                    "cls": node.status or node.role or plane.role,
+                }
+            )
+    edges = [
+        {"a": mid("n", e.from_), "b": mid("n", e.to), "arrow": ARROWS[e.style], "label": e.label} for e in body.edges
+    ]
     return {"nodes": nodes, "edges": edges, "classes": sorted({n["cls"] for n in nodes})}
 
 
@@ -105,21 +125,37 @@ def describe(body: Body) -> list[str]:
     names = {node.id: node.label for _, _, node in _nodes(body)}
     out = []
     for plane in body.planes:
-        parts = [f"{n.label}" + (f" ({'; '.join(n.details)})" if n.details else "") +
-                 (f" [{n.status}]" if n.status else "") for n in plane.nodes]
+        parts = [
+            f"{n.label}" + (f" ({'; '.join(n.details)})" if n.details else "") + (f" [{n.status}]" if n.status else "")
+            for n in plane.nodes
+        ]
         out.append(f"{plane.label}: " + ", ".join(parts))
     for e in body.edges:
         out.append(f"{names.get(e.from_, e.from_)} → {names.get(e.to, e.to)}" + (f": {e.label}" if e.label else ""))
     return out
 
 
-def shape(body: Body) -> tuple[Any, ...]:
-    index = {node.id: i for i, (_, _, node) in enumerate(_nodes(body))}
-    return (tuple((p.role, tuple((n.shape, len(n.details), n.status, bool(n.cost)) for n in p.nodes))
-                  for p in body.planes),
-            tuple(sorted((index.get(e.from_, -1), index.get(e.to, -1), e.style, bool(e.label)) for e in body.edges)))
+def sample(t: str) -> dict[str, Any]:
+    """A body showing `t` in every label."""
+    return {
+        "planes": [
+            {
+                "id": "p",
+                "label": t,
+                "role": "edge",
+                "nodes": [{"id": "a", "label": t, "details": [t]}, {"id": "b", "label": "x"}],
+            }
+        ],
+        "edges": [{"from": "a", "to": "b", "label": t}],
+    }
 
 
-KIND = Kind(name="architecture", body=Body, folder=Path(__file__).parent, lint=lint, context=context,
-            describe=describe, shape=shape,
-            size=lambda b: (sum(len(p.nodes) for p in b.planes), len(b.edges)))
+KIND = Kind(
+    sample=sample,
+    label_place="g.node text",
+    body=Body,
+    lint=lint,
+    context=context,
+    describe=describe,
+    size=lambda b: (sum(len(p.nodes) for p in b.planes), len(b.edges)),
+)

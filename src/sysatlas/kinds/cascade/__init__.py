@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import Field
@@ -11,7 +10,7 @@ from pydantic import Field
 from ...model import Strict, Text
 from ...theme import Severity
 from ...units import moments
-from .. import Finding, Kind
+from .. import Finding, Kind, Timed
 from .._common import ARROWS, Edge, NodeId, duplicates, mid
 
 
@@ -44,12 +43,18 @@ def lint(body: Body) -> Iterable[Finding]:
         if a and b:
             ta, tb = when.get(a.id), when.get(b.id)
             if ta is not None and tb is not None and ta[0] == tb[0] and tb[1] < ta[1]:
-                yield (("links", i), "TIME002",
-                       f"link goes back in time: {a.id} at {a.at} -> {b.id} at {b.at}; a cause precedes its effect")
+                yield (
+                    ("links", i),
+                    "TIME002",
+                    f"link goes back in time: {a.id} at {a.at} -> {b.id} at {b.at}; a cause precedes its effect",
+                )
     for i, step in enumerate(body.steps):
         if step.at is not None and when.get(step.id) is None:
-            yield (("steps", i, "at"), "TIME001",
-                   f"cannot read time {step.at!r}; write T+0, T+90s, T+5m, T+2h, T+1d, HH:MM or YYYY-MM-DD HH:MM")
+            yield (
+                ("steps", i, "at"),
+                "TIME001",
+                f"cannot read time {step.at!r}; write T+0, T+90s, T+5m, T+2h, T+1d, HH:MM or YYYY-MM-DD HH:MM",
+            )
     if not any(s.severity == "trigger" for s in body.steps):
         yield ("steps",), "CAS001", "a cascade needs one step with severity: trigger (where it started)"
 
@@ -60,30 +65,54 @@ def context(body: Body) -> dict[str, Any]:
     for step in body.steps:
         (stages.setdefault(step.stage, []) if step.stage else loose).append(step)
     return {
-        "stages": [{"sid": mid("g", str(i)), "name": name, "steps": steps}
-                   for i, (name, steps) in enumerate(stages.items())],
+        "stages": [
+            {"sid": mid("g", str(i)), "name": name, "steps": steps} for i, (name, steps) in enumerate(stages.items())
+        ],
         "loose": loose,
-        "links": [{"a": mid("s", link.from_), "b": mid("s", link.to), "arrow": ARROWS[link.style],
-                   "label": link.label} for link in body.links],
+        "links": [
+            {"a": mid("s", link.from_), "b": mid("s", link.to), "arrow": ARROWS[link.style], "label": link.label}
+            for link in body.links
+        ],
         "classes": sorted({s.severity for s in body.steps}),
     }
 
 
 def describe(body: Body) -> list[str]:
     names = {s.id: s.label for s in body.steps}
-    out = [f"{s.at + ' - ' if s.at else ''}{s.label} ({s.severity})" + (f": {'; '.join(s.detail)}" if s.detail else "")
-           for s in body.steps]
-    out += [f"{names.get(x.from_, x.from_)} → {names.get(x.to, x.to)}" + (f": {x.label}" if x.label else "")
-            for x in body.links]
+    out = [
+        f"{s.at + ' - ' if s.at else ''}{s.label} ({s.severity})" + (f": {'; '.join(s.detail)}" if s.detail else "")
+        for s in body.steps
+    ]
+    out += [
+        f"{names.get(x.from_, x.from_)} → {names.get(x.to, x.to)}" + (f": {x.label}" if x.label else "")
+        for x in body.links
+    ]
     return out
 
 
-def shape(body: Body) -> tuple[Any, ...]:
-    index = {s.id: i for i, s in enumerate(body.steps)}
-    stages = list(dict.fromkeys(s.stage for s in body.steps))
-    return (tuple((s.severity, len(s.detail), bool(s.at), stages.index(s.stage)) for s in body.steps),
-            tuple(sorted((index.get(x.from_, -1), index.get(x.to, -1), x.style, bool(x.label)) for x in body.links)))
+def sample(t: str) -> dict[str, Any]:
+    """A body showing `t` in every label."""
+    return {
+        "steps": [
+            {"id": "a", "label": t, "severity": "trigger", "stage": t, "detail": [t]},
+            {"id": "b", "label": "x", "severity": "minor"},
+        ],
+        "links": [{"from": "a", "to": "b", "label": t}],
+    }
 
 
-KIND = Kind(name="cascade", body=Body, folder=Path(__file__).parent, lint=lint, context=context,
-            describe=describe, shape=shape, size=lambda b: (len(b.steps), len(b.links)), max_nodes=24)
+def timed(body: Body) -> list[Timed]:
+    return [Timed(("steps", i), s.at, [s.label], ("at", "label")) for i, s in enumerate(body.steps) if s.at is not None]
+
+
+KIND = Kind(
+    timed=timed,
+    sample=sample,
+    label_place="g.node text",
+    body=Body,
+    lint=lint,
+    context=context,
+    describe=describe,
+    size=lambda b: (len(b.steps), len(b.links)),
+    max_nodes=24,
+)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import Field
@@ -65,9 +64,12 @@ def lint(body: Body) -> Iterable[Finding]:
         for metric in body.metrics:
             value = option.values.get(metric.id)
             if metric.better != "none" and value is not None and quantity(value) is None:
-                yield (("options", oi, "values", metric.id), "UNIT001",
-                       f"{metric.label} is compared ({metric.better} is better) but {value!r} starts with no "
-                       "number; write it as `12 ms`, `~40K writes/s` or set better: none")
+                yield (
+                    ("options", oi, "values", metric.id),
+                    "UNIT001",
+                    f"{metric.label} is compared ({metric.better} is better) but {value!r} starts with no "
+                    "number; write it as `12 ms`, `~40K writes/s` or set better: none",
+                )
 
 
 def context(body: Body) -> dict[str, Any]:
@@ -75,8 +77,15 @@ def context(body: Body) -> dict[str, Any]:
     cards = []
     for option in body.options:
         rows = [f"{m.label}: {option.values.get(m.id, 'n/a')}" for m in body.metrics]
-        cards.append({"mid": mid("o", option.id), "option": option, "rows": rows,
-                      "best": sorted(best[option.id]), "cls": "best" if best[option.id] else "external"})
+        cards.append(
+            {
+                "mid": mid("o", option.id),
+                "option": option,
+                "rows": rows,
+                "best": sorted(best[option.id]),
+                "cls": "best" if best[option.id] else "external",
+            }
+        )
     return {"cards": cards, "classes": sorted({c["cls"] for c in cards} | {"question"})}
 
 
@@ -90,11 +99,24 @@ def describe(body: Body) -> list[str]:
     return out
 
 
-def shape(body: Body) -> tuple[Any, ...]:
-    return (len(body.metrics), len(body.options))
+def sample(t: str) -> dict[str, Any]:
+    """A body showing `t` in every label."""
+    return {
+        "workload": t,
+        "metrics": [{"id": "m", "label": t}],
+        "options": [
+            {"id": "a", "label": t, "values": {"m": t}, "best_for": t},
+            {"id": "b", "label": "x", "values": {"m": "1"}, "best_for": "y"},
+        ],
+    }
 
 
 KIND = Kind(
-    same_shape_is_stamping=False,
-    name="comparison", body=Body, folder=Path(__file__).parent, lint=lint, context=context,
-            describe=describe, shape=shape, size=lambda b: (len(b.options) + 1, len(b.options)))
+    sample=sample,
+    label_place="g.node text",
+    body=Body,
+    lint=lint,
+    context=context,
+    describe=describe,
+    size=lambda b: (len(b.options) + 1, len(b.options)),
+)

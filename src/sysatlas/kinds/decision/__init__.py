@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any
 
 from pydantic import Field, model_validator
@@ -109,14 +108,22 @@ def describe(body: Body) -> list[str]:
     return out
 
 
-def shape(body: Body) -> tuple[Any, ...]:
-    order = {n: i for i, n in enumerate([q.id for q in body.questions] + [c.id for c in body.choices])}
-    return (len(body.questions), tuple((len(c.detail), bool(c.status)) for c in body.choices),
-            tuple(sorted((order.get(q.id, -1), order.get(a.goto or a.choose or "", -1))
-                         for q in body.questions for a in q.answers)))
+def sample(t: str) -> dict[str, Any]:
+    """A body showing `t` in every label."""
+    return {
+        "start": "q",
+        "questions": [{"id": "q", "ask": t, "answers": [{"label": t, "choose": "a"}, {"label": "no", "choose": "b"}]}],
+        "choices": [{"id": "a", "label": t, "detail": [t], "status": t}, {"id": "b", "label": "x"}],
+    }
 
 
-KIND = Kind(name="decision", body=Body, folder=Path(__file__).parent, lint=lint, context=context,
-            describe=describe, shape=shape,
-            size=lambda b: (len(b.questions) + len(b.choices), sum(len(q.answers) for q in b.questions)),
-            max_nodes=22)
+KIND = Kind(
+    sample=sample,
+    label_place="g.node text",
+    body=Body,
+    lint=lint,
+    context=context,
+    describe=describe,
+    size=lambda b: (len(b.questions) + len(b.choices), sum(len(q.answers) for q in b.questions)),
+    max_nodes=22,
+)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import datetime
-from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import Field, model_validator
@@ -75,8 +74,12 @@ def lint(body: Body) -> Iterable[Finding]:
 
 def context(body: Body) -> dict[str, Any]:
     def spec(task: Task) -> str:
-        parts = [*task.status, task.id, f"after {task.after}" if task.after else str(task.start),
-                 str(task.end or task.duration)]
+        parts = [
+            *task.status,
+            task.id,
+            f"after {task.after}" if task.after else str(task.start),
+            str(task.end or task.duration),
+        ]
         return ", ".join(parts)
 
     return {"spec": spec}
@@ -93,8 +96,18 @@ def describe(body: Body) -> list[str]:
     return out
 
 
+def sample(t: str) -> dict[str, Any]:
+    """A body showing `t` in every label."""
+    return {"sections": [{"name": t, "tasks": [{"id": "a", "label": t, "start": "2024-01-01", "duration": "3d"}]}]}
+
+
 KIND = Kind(
-    same_shape_is_stamping=False,
-    name="gantt", body=Body, folder=Path(__file__).parent, lint=lint, context=context, describe=describe,
-            shape=lambda b: tuple(len(s.tasks) for s in b.sections),
-            size=lambda b: (sum(len(s.tasks) for s in b.sections), 0), max_nodes=24)
+    sample=sample,
+    label_place="text[class*='taskText']",
+    body=Body,
+    lint=lint,
+    context=context,
+    describe=describe,
+    size=lambda b: (sum(len(s.tasks) for s in b.sections), 0),
+    max_nodes=24,
+)

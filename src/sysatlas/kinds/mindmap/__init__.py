@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 from pydantic import Field
@@ -29,14 +28,30 @@ def _walk(branches: list[Branch], depth: int) -> Iterator[tuple[int, Branch]]:
 
 
 def context(body: Body) -> dict[str, Any]:
-    return {"items": [{"pad": "  " * (depth + 2), "mid": f"m{i}", "label": b.label}
-                      for i, (depth, b) in enumerate(_walk(body.children, 0))]}
+    return {
+        "items": [
+            {"pad": "  " * (depth + 2), "mid": f"m{i}", "label": b.label}
+            for i, (depth, b) in enumerate(_walk(body.children, 0))
+        ]
+    }
 
 
 def describe(body: Body) -> list[str]:
     return [f"{body.root}"] + [f"{'  ' * depth}- {b.label}" for depth, b in _walk(body.children, 0)]
 
 
-KIND = Kind(name="mindmap", body=Body, folder=Path(__file__).parent, context=context, describe=describe,
-            shape=lambda b: tuple((d, len(x.children)) for d, x in _walk(b.children, 0)),
-            size=lambda b: (1 + sum(1 for _ in _walk(b.children, 0)), 0), max_nodes=36)
+def sample(t: str) -> dict[str, Any]:
+    """A body showing `t` in every label."""
+    return {"root": t, "children": [{"label": t}, {"label": "x"}]}
+
+
+KIND = Kind(
+    sample=sample,
+    label_place="g.node text",
+    accessible=False,
+    body=Body,
+    context=context,
+    describe=describe,
+    size=lambda b: (1 + sum(1 for _ in _walk(b.children, 0)), 0),
+    max_nodes=36,
+)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any
 
 from pydantic import Field
@@ -37,9 +36,12 @@ def lint(body: Body) -> Iterable[Finding]:
         yield ("slices", i, "label"), "ID001", f"slice {labels[i]!r} appears twice"
     added = sum(s.value for s in body.slices)
     if abs(added - body.total.value) > TOLERANCE * body.total.value:
-        yield (("total", "value"), "NUM001",
-               f"slices add up to {added:g} {body.total.unit} but total says {body.total.value:g}; "
-               f"fix a slice or the total (tolerance {TOLERANCE:.0%}; write slices to the precision that adds up)")
+        yield (
+            ("total", "value"),
+            "NUM001",
+            f"slices add up to {added:g} {body.total.unit} but total says {body.total.value:g}; "
+            f"fix a slice or the total (tolerance {TOLERANCE:.0%}; write slices to the precision that adds up)",
+        )
 
 
 def context(body: Body) -> dict[str, Any]:
@@ -48,10 +50,25 @@ def context(body: Body) -> dict[str, Any]:
 
 def describe(body: Body) -> list[str]:
     return [f"Total: {body.total.value:g} {body.total.unit}"] + [
-        f"{s.label}: {s.value:g} ({s.value / body.total.value:.0%})" for s in body.slices]
+        f"{s.label}: {s.value:g} ({s.value / body.total.value:.0%})" for s in body.slices
+    ]
+
+
+def sample(t: str) -> dict[str, Any]:
+    """A body showing `t` in every label."""
+    return {
+        "total": {"value": 3, "unit": "units"},
+        "slices": [{"label": t, "value": 1}, {"label": "x", "value": 2}],
+    }
 
 
 KIND = Kind(
-    same_shape_is_stamping=False,
-    name="pie", body=Body, folder=Path(__file__).parent, lint=lint, context=context, describe=describe,
-            shape=lambda b: (len(b.slices),), size=lambda b: (len(b.slices), 0), max_nodes=10)
+    sample=sample,
+    label_place=".legend text",
+    body=Body,
+    lint=lint,
+    context=context,
+    describe=describe,
+    size=lambda b: (len(b.slices), 0),
+    max_nodes=10,
+)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from pathlib import Path
+from typing import Any
 
 from pydantic import Field
 
@@ -26,8 +26,9 @@ class Point(Strict):
 class Body(Strict):
     x: Axis
     y: Axis
-    quadrants: list[Text] = Field(min_length=4, max_length=4,
-                                  description="top-right, top-left, bottom-left, bottom-right")
+    quadrants: list[Text] = Field(
+        min_length=4, max_length=4, description="top-right, top-left, bottom-left, bottom-right"
+    )
     points: list[Point] = Field(min_length=2, max_length=14)
 
 
@@ -46,7 +47,22 @@ def describe(body: Body) -> list[str]:
     return out
 
 
+def sample(t: str) -> dict[str, Any]:
+    """A body showing `t` in every label."""
+    return {
+        "x": {"low": t, "high": "h"},
+        "y": {"low": "l", "high": "h"},
+        "quadrants": [t, "b", "c", "d"],
+        "points": [{"label": t, "x": 0.3, "y": 0.4}, {"label": "p", "x": 0.6, "y": 0.7}],
+    }
+
+
 KIND = Kind(
-    same_shape_is_stamping=False,
-    name="quadrant", body=Body, folder=Path(__file__).parent, lint=lint, describe=describe,
-            shape=lambda b: (len(b.points),), size=lambda b: (len(b.points), 0), max_nodes=14)
+    sample=sample,
+    label_place=".data-point text",
+    body=Body,
+    lint=lint,
+    describe=describe,
+    size=lambda b: (len(b.points), 0),
+    max_nodes=14,
+)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 from typing import Annotated, Any, Literal, Union
 
 from pydantic import Discriminator, Field, Tag
@@ -65,8 +64,15 @@ class Break(Strict):
     break_: Branch = Field(alias="break")
 
 
-STEP_KEYS = {"note": "note", "alt": "alt", "par": "par", "opt": "opt", "loop": "loop", "critical": "critical",
-             "break": "break"}
+STEP_KEYS = {
+    "note": "note",
+    "alt": "alt",
+    "par": "par",
+    "opt": "opt",
+    "loop": "loop",
+    "critical": "critical",
+    "break": "break",
+}
 
 
 def _tag(value: Any) -> str:
@@ -80,9 +86,14 @@ def _tag(value: Any) -> str:
 
 Step = Annotated[
     Union[  # noqa: UP007 - a tagged union reads best spelled out
-        Annotated[Message, Tag("msg")], Annotated[Note, Tag("note")], Annotated[Alt, Tag("alt")],
-        Annotated[Par, Tag("par")], Annotated[Opt, Tag("opt")], Annotated[Loop, Tag("loop")],
-        Annotated[Critical, Tag("critical")], Annotated[Break, Tag("break")],
+        Annotated[Message, Tag("msg")],
+        Annotated[Note, Tag("note")],
+        Annotated[Alt, Tag("alt")],
+        Annotated[Par, Tag("par")],
+        Annotated[Opt, Tag("opt")],
+        Annotated[Loop, Tag("loop")],
+        Annotated[Critical, Tag("critical")],
+        Annotated[Break, Tag("break")],
     ],
     Discriminator(_tag),
 ]
@@ -144,9 +155,11 @@ def _lines(steps: list[Any], depth: int) -> list[str]:
                 out += _lines(branch.steps, depth + 1)
             out.append(f"{pad}end")
         else:
-            word, branch = next((k, getattr(step, f)) for k, f in
-                                (("opt", "opt"), ("loop", "loop"), ("critical", "critical"), ("break", "break_"))
-                                if hasattr(step, f))
+            word, branch = next(
+                (k, getattr(step, f))
+                for k, f in (("opt", "opt"), ("loop", "loop"), ("critical", "critical"), ("break", "break_"))
+                if hasattr(step, f)
+            )
             out.append(f"{pad}{word} {escape.block(branch.when)}")
             out += _lines(branch.steps, depth + 1)
             out.append(f"{pad}end")
@@ -162,13 +175,17 @@ def describe(body: Body) -> list[str]:
     out = [f"Participants: {', '.join(names.values())}"]
     for _, step in _walk(body.steps, ()):
         if isinstance(step, Message):
-            out.append(f"{names.get(step.from_, step.from_)} → {names.get(step.to, step.to)}: {step.text}"
-                       + (f" ({step.latency})" if step.latency else ""))
+            out.append(
+                f"{names.get(step.from_, step.from_)} → {names.get(step.to, step.to)}: {step.text}"
+                + (f" ({step.latency})" if step.latency else "")
+            )
         elif isinstance(step, Note):
             out.append(f"Note: {step.note}")
         elif isinstance(step, (Alt, Par)):
-            out.append(f"{'Alternatives' if isinstance(step, Alt) else 'In parallel'}: "
-                       + " / ".join(b.when for b in (step.alt if isinstance(step, Alt) else step.par)))
+            out.append(
+                f"{'Alternatives' if isinstance(step, Alt) else 'In parallel'}: "
+                + " / ".join(b.when for b in (step.alt if isinstance(step, Alt) else step.par))
+            )
     return out
 
 
@@ -187,5 +204,35 @@ def _size(body: Body) -> tuple[int, int]:
     return len(body.participants), sum(1 for _, s in _walk(body.steps, ()) if isinstance(s, Message))
 
 
-KIND = Kind(name="sequence", body=Body, folder=Path(__file__).parent, lint=lint, context=context,
-            describe=describe, shape=shape, size=_size, max_nodes=9, max_edges=40)
+def sample(t: str) -> dict[str, Any]:
+    """A body showing `t` in every label."""
+    return {
+        "participants": [{"id": "a", "label": t}, {"id": "b", "label": "x"}],
+        "steps": [{"from": "a", "to": "b", "text": t}, {"note": t, "over": ["a"]}],
+    }
+
+
+# the font sizes Material for MkDocs sets, so the harness lays sequences out as the site does
+CONFIG = {
+    "sequence": {
+        "useMaxWidth": True,
+        "wrap": False,
+        "actorFontSize": "16px",
+        "messageFontSize": "16px",
+        "noteFontSize": "16px",
+    }
+}
+
+KIND = Kind(
+    mermaid_config=CONFIG,
+    sample=sample,
+    label_place="text.messageText",
+    body=Body,
+    lint=lint,
+    context=context,
+    describe=describe,
+    shape=shape,
+    size=_size,
+    max_nodes=9,
+    max_edges=40,
+)

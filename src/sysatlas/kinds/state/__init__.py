@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import Field
@@ -65,8 +64,11 @@ def lint(body: Body) -> Iterable[Finding]:
         for t, tr in enumerate(transitions):
             for end, ref, extra in (("from", tr.from_, START), ("to", tr.to, STOP)):
                 if ref not in known and ref != extra:
-                    yield ((*loc, "transitions", t, end), "REF002",
-                           f"{end} {ref!r} names no state; use a state id or `{extra}`")
+                    yield (
+                        (*loc, "transitions", t, end),
+                        "REF002",
+                        f"{end} {ref!r} names no state; use a state id or `{extra}`",
+                    )
     if not any(tr.from_ == START for tr in body.transitions):
         yield ("transitions",), "STATE001", "no transition from `start`: say which state the machine begins in"
 
@@ -91,8 +93,11 @@ def _lines(states: list[State], transitions: list[Transition], depth: int) -> li
 
 def context(body: Body) -> dict[str, Any]:
     coloured = [(mid("s", s.id), s.status) for _, s in _all(body.states, ()) if s.status and not s.states]
-    return {"lines": _lines(body.states, body.transitions, 1), "coloured": coloured,
-            "classes": sorted({c for _, c in coloured})}
+    return {
+        "lines": _lines(body.states, body.transitions, 1),
+        "coloured": coloured,
+        "classes": sorted({c for _, c in coloured}),
+    }
 
 
 def describe(body: Body) -> list[str]:
@@ -102,21 +107,33 @@ def describe(body: Body) -> list[str]:
         if s.states:
             out.append(f"{s.label} contains: {', '.join(c.label for c in s.states)}")
     for _, _, transitions in _scopes(body):
-        out += [f"{names.get(t.from_, t.from_)} → {names.get(t.to, t.to)}" + (f": {t.label}" if t.label else "")
-                for t in transitions]
+        out += [
+            f"{names.get(t.from_, t.from_)} → {names.get(t.to, t.to)}" + (f": {t.label}" if t.label else "")
+            for t in transitions
+        ]
     return out
-
-
-def shape(body: Body) -> tuple[Any, ...]:
-    order = {s.id: i for i, (_, s) in enumerate(_all(body.states, ()))}
-    return tuple((tuple((bool(s.note), s.status) for s in states),
-                  tuple(sorted((order.get(t.from_, -1), order.get(t.to, -2), bool(t.label)) for t in trs)))
-                 for _, states, trs in _scopes(body))
 
 
 def _size(body: Body) -> tuple[int, int]:
     return (sum(1 for _ in _all(body.states, ())), sum(len(trs) for _, _, trs in _scopes(body)))
 
 
-KIND = Kind(name="state", body=Body, folder=Path(__file__).parent, lint=lint, context=context,
-            describe=describe, shape=shape, size=_size, max_nodes=20, max_edges=35)
+def sample(t: str) -> dict[str, Any]:
+    """A body showing `t` in every label."""
+    return {
+        "states": [{"id": "a", "label": t, "note": t}, {"id": "b", "label": "x"}],
+        "transitions": [{"from": "start", "to": "a"}, {"from": "a", "to": "b", "label": t}],
+    }
+
+
+KIND = Kind(
+    sample=sample,
+    label_place="g.node text",
+    body=Body,
+    lint=lint,
+    context=context,
+    describe=describe,
+    size=_size,
+    max_nodes=20,
+    max_edges=35,
+)

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any
 
 from pydantic import Field
 
 from ...model import Strict, Text
 from ...units import moments
-from .. import Finding, Kind
+from .. import Finding, Kind, Timed
 
 
 class Event(Strict):
@@ -37,23 +36,47 @@ def lint(body: Body) -> Iterable[Finding]:
             yield (loc, "TIME001", f"cannot read time {at!r}; write HH:MM, Day 2 HH:MM, YYYY-MM-DD HH:MM or T+90s")
             continue
         if last is not None and when[0] == last[0][0] and when[1] < last[0][1]:
-            yield (loc, "TIME002", f"{at!r} comes before the previous entry {last[1]!r}; keep entries in time "
-                   "order (use `Day 2 00:10` after midnight; `HH:MM` after a dated entry is on that date)")
+            yield (
+                loc,
+                "TIME002",
+                f"{at!r} comes before the previous entry {last[1]!r}; keep entries in time "
+                "order (use `Day 2 00:10` after midnight; `HH:MM` after a dated entry is on that date)",
+            )
         last = (when, at)
 
 
 def describe(body: Body) -> list[str]:
     zone = f" {body.timezone}" if body.timezone else ""
-    return [f"{section.name} — {event.at}{zone}: {'; '.join(event.what)}"
-            for section in body.sections for event in section.events]
+    return [
+        f"{section.name} — {event.at}{zone}: {'; '.join(event.what)}"
+        for section in body.sections
+        for event in section.events
+    ]
 
 
-def shape(body: Body) -> tuple[Any, ...]:
-    return tuple(tuple(len(e.what) for e in s.events) for s in body.sections)
+def sample(t: str) -> dict[str, Any]:
+    """A body showing `t` in every label."""
+    return {"sections": [{"name": t, "events": [{"at": "22:52", "what": [t]}]}]}
+
+
+def timed(body: Body) -> list[Timed]:
+    return [
+        Timed(("sections", s, "events", e), event.at, list(event.what), ("at", "what"))
+        for s, section in enumerate(body.sections)
+        for e, event in enumerate(section.events)
+    ]
 
 
 KIND = Kind(
-    same_shape_is_stamping=False,
-    name="timeline", body=Body, folder=Path(__file__).parent, lint=lint, describe=describe, shape=shape,
-            size=lambda b: (sum(len(s.events) for s in b.sections), 0), max_nodes=14,
-            max_width=3600)
+    timed=timed,
+    shows_both_ends=True,
+    mermaid_config={"timeline": {"disableMulticolor": False, "useMaxWidth": True}},
+    sample=sample,
+    label_place=".eventWrapper text",
+    body=Body,
+    lint=lint,
+    describe=describe,
+    size=lambda b: (sum(len(s.events) for s in b.sections), 0),
+    max_nodes=14,
+    max_width=3600,
+)

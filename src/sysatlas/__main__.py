@@ -1,0 +1,5 @@
+"""`python -m sysatlas`: the same as the `sysatlas` command."""
+
+from .cli import main
+
+main()

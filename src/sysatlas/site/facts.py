@@ -1,0 +1,67 @@
+"""A subject's facts on its page: the table with evidence and the source's words, and the quote on hover."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Fact, SubjectHead
+from .text import attr, md
+
+
+def _fact_shown(fact: Fact | str | float) -> str:
+    """The text a fact interpolates to."""
+    if not isinstance(fact, Fact):
+        return str(fact)
+    return f"{fact.value} {fact.unit}" if fact.unit else f"{fact.value}"
+
+
+def _fact_evidence(h: SubjectHead, fact: Fact) -> str:
+    """What the reader may rely on: the level, and for reported facts whether the source is primary."""
+    level = fact.level
+    if level == "reported":
+        kind = {x.id: x.kind for x in h.sources}.get(fact.source or "")
+        return "reported, primary source" if kind == "primary" else "reported, secondary source only"
+    if level == "derived" and fact.derive:
+        return f"derived: {fact.derive}"
+    return level
+
+
+def facts_table(h: SubjectHead) -> list[str]:
+    """Every fact with its value, evidence, the source's own words and where they are."""
+    if not h.facts:
+        return []
+    titles = {x.id: x.title for x in h.sources}
+    out = [
+        '??? info "Key facts, quoted from their sources"',
+        "    | Fact | Value | Evidence | The source says |",
+        "    |---|---|---|---|",
+    ]
+    for name, fact in h.facts.items():
+        if not isinstance(fact, Fact):
+            out.append(f"    | {md(name)} | {md(_fact_shown(fact))} | | |")
+            continue
+        says = ""
+        if fact.quote:
+            says = f"“{md(fact.quote)}”"
+        if fact.source:
+            where = md(titles.get(fact.source, fact.source))
+            says += f" — {where}" + (f", {md(fact.locator)}" if fact.locator else "")
+        note = f" — {md(fact.note)}" if fact.note else ""
+        out.append(f"    | {md(name)} | {md(_fact_shown(fact))}{note} | {md(_fact_evidence(h, fact))} | {says} |")
+    out.append("")
+    return out
+
+
+def with_quotes(text: str, h: SubjectHead) -> str:
+    """Escape `text` for prose and mark each quoted fact's value so the reader can hover it for the quote."""
+    out = md(text)
+    for fact in sorted(
+        (f for f in h.facts.values() if isinstance(f, Fact) and f.quote), key=lambda f: -len(_fact_shown(f))
+    ):
+        shown = md(_fact_shown(fact))
+        if len(shown) < 3 or shown not in out:
+            continue
+        tip = attr(f"“{fact.quote}” ({fact.source})")
+        marked = f'<abbr class="sysatlas-fact" title="{tip}">{shown}</abbr>'
+        out = re.sub(rf"(?<![\w>]){re.escape(shown)}(?![\w<])", marked.replace("\\", "\\\\"), out, count=1)
+    return out
