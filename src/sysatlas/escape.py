@@ -16,9 +16,10 @@ _SAFE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012345678
 _WORDS = re.compile(r"\b(end|graph|subgraph|style|class|classDef|click|call|section)\b", re.IGNORECASE)
 
 
-# The render harness marks a template's <b>/<i> with these private-use characters (see browser/harness.html);
+# The render harness marks a template's <b>/<i> and html()'s <span></span> with these private-use characters
+# (see browser/harness.html);
 # in reader text they become U+FFFD so that no label can style itself.
-_MARKS = {0xE000: 0xFFFD, 0xE001: 0xFFFD, 0xE002: 0xFFFD, 0xE003: 0xFFFD}
+_MARKS = {0xE000: 0xFFFD, 0xE001: 0xFFFD, 0xE002: 0xFFFD, 0xE003: 0xFFFD, 0xE004: 0xFFFD}
 
 
 def entity(text: str) -> str:
