@@ -71,7 +71,14 @@ def test_cache_keeps_only_what_the_build_reads(make_project: Callable[[dict[str,
     (layout.cache / "render" / "0123456789abcdef.json").write_text("{}")
     build(layout, renderer=FakeRenderer(width=812), site=False)
     (cached,) = list((layout.cache / "render").iterdir())
-    assert list(json.loads(cached.read_text()).values()) == [[812, 400]]  # no SVG, no text
+    (entry,) = json.loads(cached.read_text()).values()  # what the build uses: size, both SVGs, contrast; no text
+    assert entry == {
+        "width": 812,
+        "height": 400,
+        "svg": "<svg></svg>",
+        "dark": "<svg class='dark'></svg>",
+        "contrast": [],
+    }
     renderer = FakeRenderer(width=1)
     again = build(layout, renderer=renderer, site=False)  # from the cache: same size, nothing rendered
     assert renderer.calls == []

@@ -186,7 +186,7 @@ def test_init_then_build_makes_a_site(tmp_path: Path, monkeypatch: pytest.Monkey
     home = (atlas / "site" / "index.html").read_text(encoding="utf-8")
     assert "<title>Our systems atlas</title>" in home and "Services" in home
     page = (atlas / "site" / "services" / "sysatlas-build" / "index.html").read_text(encoding="utf-8")
-    assert "How this atlas is built" in page and 'class="mermaid"' in page
+    assert "How this atlas is built" in page and "overview.light.svg" in page and 'class="mermaid"' not in page
     assert (atlas / "build" / "diagrams" / "services" / "sysatlas-build" / "overview.mmd").is_file()
 
 
