@@ -25,8 +25,8 @@ def select(atlas: Atlas, target: str) -> list[Diagram]:
     return picked
 
 
-def _checked(layout: Layout, target: str) -> tuple[list[Diagram], dict[str, str]]:
-    """Return the selected diagrams and their Mermaid texts; raise when any of their files has a problem."""
+def _checked(layout: Layout, target: str) -> tuple[list[Diagram], dict[str, str], Subject]:
+    """Return the selected diagrams, their Mermaid texts and their subject; raise when their file has a problem."""
     from .pipeline import check
 
     outcome = check(layout)
@@ -37,7 +37,9 @@ def _checked(layout: Layout, target: str) -> tuple[list[Diagram], dict[str, str]
         from .diagnostics import Report
 
         raise ContentError(Report(problems))
-    return picked, outcome.mermaid
+    subject = outcome.atlas.subject(target.partition("#")[0])
+    assert subject is not None  # select() has already said so otherwise
+    return picked, outcome.mermaid, subject
 
 
 def render_checked(layout: Layout, picked: list[Diagram], mermaid: dict[str, str]) -> list[Result]:
@@ -68,15 +70,14 @@ def export(
     """Write each selected diagram's checked SVG (or a PNG of it), optionally as a card; return the paths."""
     from .card import card
 
-    picked, mermaid = _checked(layout, target)
+    picked, mermaid, subject = _checked(layout, target)
     results = render_checked(layout, picked, mermaid)
-    atlas_subject = _subject(layout, target)
     out.mkdir(parents=True, exist_ok=True)
     paths = []
     for d, r in zip(picked, results, strict=True):
         svg = r.svg if variant == "light" else r.svg_dark
         if with_card:
-            svg = card(atlas_subject, d, svg, variant)
+            svg = card(subject, d, svg, variant)
         stem = f"{d.subject}--{d.common.id}{'--card' if with_card else ''}.{variant}"
         if fmt == "png":
             png = out / f"{stem}.png"
@@ -87,14 +88,6 @@ def export(
             path.write_text(svg, encoding="utf-8")
             paths.append(path)
     return paths
-
-
-def _subject(layout: Layout, target: str) -> Subject:
-    from .pipeline import check
-
-    subject = check(layout).atlas.subject(target.partition("#")[0])
-    assert subject is not None  # _checked already said so otherwise
-    return subject
 
 
 async def _png(svg: str, png: Path) -> None:
@@ -111,7 +104,7 @@ async def _png(svg: str, png: Path) -> None:
 
 def preview(layout: Layout, target: str) -> Path:
     """Write a standalone page with the subject's checked SVGs (light and dark by the system scheme)."""
-    picked, mermaid = _checked(layout, target)
+    picked, mermaid, _ = _checked(layout, target)
     results = render_checked(layout, picked, mermaid)
     folder = layout.build / "preview"
     folder.mkdir(parents=True, exist_ok=True)

@@ -145,7 +145,7 @@ def publish(layout: Layout, outcome: Outcome, *, site: bool = True) -> None:
     if site:
         from .site import build_site
 
-        build_site(layout, outcome.atlas, outcome.mermaid)
+        build_site(layout, outcome.atlas)
 
 
 def build(

@@ -112,6 +112,15 @@ def require_bundle(bundle: Path) -> None:
         )
 
 
+def lay_out_harness(folder: Path, bundle: Path) -> Path:
+    """Put the render harness, the contrast measure, both configurations and the bundle in `folder`."""
+    shutil.copy(HERE / "harness.html", folder / "harness.html")
+    shutil.copy(HERE / "contrast.js", folder / "contrast.js")
+    (folder / "config.js").write_text(config_js(), encoding="utf-8")
+    os.symlink(bundle.resolve(), folder / "mermaid.min.js")
+    return folder / "harness.html"
+
+
 class ChromiumRenderer:
     """Render diagrams in one headless Chromium with `pages` pages working in parallel."""
 
@@ -170,11 +179,7 @@ class ChromiumRenderer:
 
         with tempfile.TemporaryDirectory(prefix="sysatlas-harness-") as tmp:
             folder = Path(tmp)
-            shutil.copy(HERE / "harness.html", folder / "harness.html")
-            shutil.copy(HERE / "contrast.js", folder / "contrast.js")
-            (folder / "config.js").write_text(config_js(), encoding="utf-8")
-            os.symlink(self.bundle.resolve(), folder / "mermaid.min.js")
-            harness = folder / "harness.html"
+            harness = lay_out_harness(folder, self.bundle)
             async with async_playwright() as pw:
                 browser = await pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True)
                 try:
@@ -347,14 +352,11 @@ class Session:
 
         self._tmp = tempfile.TemporaryDirectory(prefix="sysatlas-session-")
         folder = Path(self._tmp.name)
-        shutil.copy(HERE / "harness.html", folder / "harness.html")
-        shutil.copy(HERE / "contrast.js", folder / "contrast.js")
-        (folder / "config.js").write_text(config_js(), encoding="utf-8")
-        os.symlink(self.bundle.resolve(), folder / "mermaid.min.js")
+        harness = lay_out_harness(folder, self.bundle)
         self._pw = sync_playwright().start()
         self._browser = self._pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         self._page = self._browser.new_page()
-        self._page.goto((folder / "harness.html").as_uri())
+        self._page.goto(harness.as_uri())
         self._page.wait_for_function("window.harnessReady === true")
         return self
 

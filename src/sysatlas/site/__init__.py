@@ -26,9 +26,9 @@ from .pages import Page, pages
 HERE = Path(__file__).parent
 
 
-def write_docs(layout: Layout, atlas: Atlas, mermaid: dict[str, str]) -> list[Page]:
+def write_docs(layout: Layout, atlas: Atlas) -> list[Page]:
     """Write every page and the assets into build/docs; return the pages."""
-    generated = pages(atlas, mermaid)
+    generated = pages(atlas)
 
     def fill(folder: Path) -> None:
         for page in generated:
@@ -86,13 +86,13 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def build_site(layout: Layout, atlas: Atlas, mermaid: dict[str, str]) -> None:
+def build_site(layout: Layout, atlas: Atlas) -> None:
     """Generate the pages and run mkdocs build --strict into site/, atomically."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    generated = write_docs(layout, atlas, mermaid)
+    generated = write_docs(layout, atlas)
     digest = docs_digest(layout, atlas)
     stamp = layout.site / ".sysatlas-digest"
     if stamp.is_file() and stamp.read_text(encoding="utf-8") == digest:

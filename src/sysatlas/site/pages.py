@@ -26,7 +26,7 @@ class Page:
     children: list[str] = field(default_factory=list)
 
 
-def subject_pages(atlas: Atlas, s: Subject, mermaid: dict[str, str], backlinks: list[Subject]) -> list[Page]:
+def subject_pages(atlas: Atlas, s: Subject, backlinks: list[Subject]) -> list[Page]:
     """Return the page of one subject, or its index and one page per diagram when its category asks for that."""
     category = atlas.category(s)
     src = subject_path(category, s.head.id)
@@ -49,7 +49,7 @@ def subject_pages(atlas: Atlas, s: Subject, mermaid: dict[str, str], backlinks: 
     return [page, *result]
 
 
-def pages(atlas: Atlas, mermaid: dict[str, str]) -> list[Page]:
+def pages(atlas: Atlas) -> list[Page]:
     """Return every page of the site."""
     inventory = atlas.inventory
     rows = {r.id: r for r in coverage(atlas)}
@@ -94,7 +94,7 @@ def pages(atlas: Atlas, mermaid: dict[str, str]) -> list[Page]:
         children = [subject_path(cat, s.head.id) for s in written]
         result.append(Page(src, cat.title, "\n".join(body) + "\n", cid, 0, children))
         for s in written:
-            result += subject_pages(atlas, s, mermaid, linked.get(s.key, []))
+            result += subject_pages(atlas, s, linked.get(s.key, []))
             for t in s.head.tags:
                 tags[t].append(s)
     result += tag_pages(atlas, tags)
