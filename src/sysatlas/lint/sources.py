@@ -24,6 +24,7 @@ COPY_HOSTS = [
     (re.compile(r"(?:^|\.)(?:mail-archive\.com|markmail\.org)$"), "a third-party copy of a mailing list"),
     (re.compile(r"^hn\.[a-z0-9.-]+$"), "a Hacker News mirror"),
     (re.compile(r"(?:^|\.)(?:csdn\.net|cnblogs\.com)$"), "a repost site"),
+    (re.compile(r"(?:^|\.)(?:rssing\.com|kolauthor\.com)$"), "an RSS or social-feed copy"),
 ]
 INDEX_SEGMENTS = {"tag", "tags", "author", "authors", "category", "categories"}
 
