@@ -28,6 +28,7 @@ def make_project(tmp_path: Path) -> Callable[[dict[str, str]], Layout]:
         content = tmp_path / "content"
         content.mkdir(parents=True, exist_ok=True)
         shutil.copy(ROOT / "content" / "inventory.yaml", content / "inventory.yaml")
+        shutil.copy(ROOT / "content" / "tags.yaml", content / "tags.yaml")
         for rel, text in files.items():
             path = tmp_path / rel
             path.parent.mkdir(parents=True, exist_ok=True)

@@ -59,7 +59,9 @@ def test_new_writes_a_skeleton_that_passes_the_schema(make_project: Callable[[di
         assert result.exit_code == 0, result.output
     result = runner.invoke(cli, ["check"], env=env)
     codes = {x.split()[1] for x in result.output.splitlines() if x.startswith("content/")}
-    assert codes == {"PH001"}, result.output  # only the FILL markers, nothing structural
+    assert codes == {"PH001", "SCHEMA003"}, result.output  # the FILL markers and the incident's cause to choose
+    asked = [x for x in result.output.splitlines() if " SCHEMA003 " in x]
+    assert len(asked) == 1 and asked[0].startswith("content/incidents/") and "'cause'" in asked[0], asked
     again = runner.invoke(cli, ["new", "guarantees", "new-guarantees"], env=env)
     assert again.exit_code == 2 and "exists" in again.output
 

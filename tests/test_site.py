@@ -35,6 +35,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Layout
         shutil.copytree(ROOT / "content", root / "content")
     (root / "content" / "incidents").mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "content" / "inventory.yaml", root / "content" / "inventory.yaml")
+    shutil.copy(ROOT / "content" / "tags.yaml", root / "content" / "tags.yaml")
     shutil.copy(ROOT / "content" / "incidents" / "github-2018-10-21.yaml", root / "content" / "incidents")
     (root / "content" / "case-studies").mkdir(exist_ok=True)  # one page per diagram: the real ones and the fixture
     for real in sorted((ROOT / "content" / "case-studies").glob("*.yaml")):

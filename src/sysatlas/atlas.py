@@ -14,6 +14,7 @@ from .inventory import Category, Inventory
 from .kinds import Kind
 from .load import Document
 from .model import DiagramCommon, Ref, SubjectHead
+from .tags import Vocabulary
 
 
 @dataclass
@@ -68,6 +69,17 @@ class Atlas:
     root: Path
     inventory: Inventory
     subjects: list[Subject] = field(default_factory=list)
+    vocabulary: Vocabulary | None = None
+    """content/tags.yaml, when the atlas has one."""
+
+    def tags(self, s: Subject) -> list[str]:
+        """Return a subject's tags in canonical form (as written when there is no vocabulary), without repeats."""
+        out: list[str] = []
+        for t in s.head.tags:
+            c = (self.vocabulary.canonical(t) if self.vocabulary else None) or t
+            if c not in out:
+                out.append(c)
+        return out
 
     def diagrams(self) -> list[Diagram]:
         return [d for s in self.subjects for d in s.diagrams]

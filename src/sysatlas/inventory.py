@@ -14,7 +14,7 @@ from pydantic import Field, PrivateAttr, model_validator
 from .diagnostics import Report
 from .kinds import registry
 from .load import Portable, read
-from .model import Slug, Strict, Text
+from .model import Slug, Strict, Text, Url
 from .paths import Layout
 from .schema import validated
 
@@ -49,6 +49,9 @@ class Category(Strict):
     diagrams_per_subject: list[Slot] = Field(min_length=1)
     subjects: list[Slug | Listed] = Field(default_factory=list)
     subjects_needed: int | None = Field(None, ge=0, description="default: the number of subjects listed")
+    requires: list[Literal["company", "date", "cause"]] = Field(
+        default_factory=list, description="keys every subject of the category must have (incidents: cause)"
+    )
     _id: str = PrivateAttr("")
 
     @property
@@ -85,6 +88,9 @@ class Inventory(Strict):
     description: Text = Field(description="one sentence: the site's description")
     intro: Text = Field(description="the home page's opening paragraph")
     about: Text | None = Field(None, description="a note for maintainers; not shown")
+    report_url: Url | None = Field(
+        None, description="the tracker's new-issue URL that each diagram's 'Report an error' link opens, prefilled"
+    )
     categories: dict[Slug, Category] = Field(min_length=1)
 
     @model_validator(mode="after")
@@ -99,7 +105,7 @@ class Inventory(Strict):
         return cat is not None and subject in cat.slugs
 
 
-EMPTY = Inventory.model_construct(name="", description="", intro="", about=None, categories={})
+EMPTY = Inventory.model_construct(name="", description="", intro="", about=None, report_url=None, categories={})
 
 
 def load_inventory(layout: Layout, report: Report, portable: Portable | None = None) -> Inventory | None:

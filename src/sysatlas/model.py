@@ -197,6 +197,32 @@ class DiagramCommon(Strict):
     as_of: Text | None = None
 
 
+Cause = Literal[
+    "config-change",
+    "capacity",
+    "dependency",
+    "software-bug",
+    "hardware-network",
+    "bgp-dns",
+    "certificate-time",
+    "human-operation",
+    "security",
+]
+"""An incident's root-cause class: what started it, defined once here and used by every incident."""
+
+CAUSE_TITLES: dict[str, str] = {
+    "config-change": "config change",
+    "capacity": "capacity",
+    "dependency": "dependency",
+    "software-bug": "software bug",
+    "hardware-network": "hardware / network",
+    "bgp-dns": "BGP / DNS",
+    "certificate-time": "certificate / time",
+    "human-operation": "human operation",
+    "security": "security",
+}
+
+
 class SubjectHead(Strict):
     """A subject's metadata, sources and facts; its diagrams are validated one by one by kind."""
 
@@ -208,6 +234,7 @@ class SubjectHead(Strict):
     as_of: Text
     company: Text | None = None
     date: Text | None = None
+    cause: Cause | None = Field(None, description="an incident's root-cause class")
     sources: list[Source] = Field(min_length=1)
     facts: dict[Annotated[str, Field(pattern=r"^[A-Za-z0-9_.-]+$")], Fact | Text | float] = Field(default_factory=dict)
     diagrams: list[dict[str, Any]] = Field(min_length=1)

@@ -21,6 +21,8 @@ def skeleton(category: Category, subject: str, today: str) -> str:
         f'id: {subject}\ntitle: "FILL title"\nsummary: "FILL two sentences: what it is, why it matters"\n'
         f'tags: []\nrelated: []\nas_of: "{today}"\n'
     )
+    for key in category.requires:  # a choice the author must make: the checker asks for it until it is made
+        out.append(f"# {key}: FILL (required for {category.id}; `sysatlas check` lists the allowed values)\n")
     out.append(
         'sources:\n  - id: fill-source\n    url: https://FILL.invalid/\n    title: "FILL document title"\n'
         '    publisher: "FILL publisher"\n    date: "FILL YYYY-MM-DD"\n'

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import typing
+from collections.abc import Sequence
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -15,6 +17,7 @@ from .load import Document, Portable, fact_values, interpolate, read
 from .model import DiagramCommon, SubjectHead
 from .paths import Layout
 from .schema import schema_errors, validated
+from .tags import check_tags, load_vocabulary
 
 
 def load_atlas(layout: Layout, report: Report, only: list[Path] | None = None) -> Atlas:
@@ -24,8 +27,9 @@ def load_atlas(layout: Layout, report: Report, only: list[Path] | None = None) -
     if inventory is None:  # every file would be judged against a broken inventory: report that alone
         portable.save(prune=False)
         return Atlas(layout.root, EMPTY)
-    atlas = Atlas(layout.root, inventory)
-    files = sorted(p for p in layout.content.rglob("*.yaml") if p != layout.inventory)
+    atlas = Atlas(layout.root, inventory, vocabulary=load_vocabulary(layout, report, portable))
+    vocabulary = layout.content / "tags.yaml"
+    files = sorted(p for p in layout.content.rglob("*.yaml") if p not in (layout.inventory, vocabulary))
     for path in only if only is not None else files:
         rel = layout.rel(path)
         category = path.parent.name
@@ -45,9 +49,30 @@ def load_atlas(layout: Layout, report: Report, only: list[Path] | None = None) -
                     "ID003",
                     f"subject id {subject.head.id!r} must match the file name {path.stem!r}",
                 )
+            required(subject, inventory.categories[category].requires, report)
+            if atlas.vocabulary is not None:
+                tags = subject.head.tags
+                check_tags(atlas.vocabulary, rel, tags, [doc.line(("tags", i)) for i in range(len(tags))], report)
             atlas.subjects.append(subject)
     portable.save(prune=only is None)
     return atlas
+
+
+def required(subject: Subject, keys: Sequence[str], report: Report) -> None:
+    """Report each key the subject's category requires (`requires:` in the inventory) that it lacks."""
+    for key in keys:
+        if getattr(subject.head, key) is None:
+            field = SubjectHead.model_fields[key]
+            allowed = typing.get_args(field.annotation)
+            values = typing.get_args(allowed[0]) if allowed else ()
+            hint = f"; one of: {', '.join(values)}" if values and all(isinstance(v, str) for v in values) else ""
+            report.add(
+                subject.doc.rel,
+                1,
+                "SCHEMA003",
+                f"missing required key {key!r}: every {subject.category} subject needs {key!r} "
+                f"(`requires:` in content/inventory.yaml){hint}",
+            )
 
 
 def validate_subject(doc: Document, category: str, report: Report) -> Subject | None:
