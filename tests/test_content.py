@@ -88,3 +88,27 @@ def test_p0_subjects_are_connected(outcome) -> None:  # type: ignore[no-untyped-
         if missing:
             loose.append(f"{s.key}: no link to {', '.join(missing)}")
     assert loose == []
+
+
+IDEAS = ("mechanisms", "guarantees", "patterns")
+
+
+def test_every_incident_links_a_mechanism_guarantee_or_pattern(outcome) -> None:  # type: ignore[no-untyped-def]
+    atlas = outcome.atlas
+    written = {s.key for s in atlas.subjects}
+    unlinked = []
+    incidents = [s for s in atlas.subjects if s.category == "incidents"]
+    for s in incidents:
+        refs = {r.subject_key for r in s.head.related} | {r.subject_key for d in s.diagrams for r in d.common.related}
+        if not [r for r in refs if r in written and r.split("/")[0] in IDEAS]:
+            unlinked.append(s.key)
+    assert incidents and unlinked == [], f"incidents that name no written mechanism, guarantee or pattern: {unlinked}"
+
+
+def test_every_tag_is_in_the_vocabulary_and_incidents_have_a_cause(outcome) -> None:  # type: ignore[no-untyped-def]
+    atlas = outcome.atlas
+    assert atlas.vocabulary is not None
+    unknown = [(s.key, t) for s in atlas.subjects for t in s.head.tags if atlas.vocabulary.canonical(t) is None]
+    assert unknown == []
+    assert all(s.head.cause for s in atlas.subjects if s.category == "incidents")
+    assert not [t for s in atlas.subjects for t in atlas.tags(s) if t.startswith("cause-")]
