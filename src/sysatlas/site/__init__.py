@@ -21,7 +21,7 @@ from ..diagnostics import ToolError
 from ..outputs import swap_in
 from ..paths import Layout
 from .nav import nav
-from .pages import Page, pages
+from .pages import Page, files, pages
 
 HERE = Path(__file__).parent
 
@@ -34,7 +34,11 @@ def write_docs(layout: Layout, atlas: Atlas) -> list[Page]:
         for page in generated:
             path = folder / page.path
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(page.text, encoding="utf-8")
+            path.write_text(front_matter(page.meta) + page.text, encoding="utf-8")
+        for rel, text in files(atlas).items():
+            path = folder / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
         assets = folder / "assets"
         assets.mkdir(exist_ok=True)
         for asset in (HERE / "assets").iterdir():
@@ -46,6 +50,11 @@ def write_docs(layout: Layout, atlas: Atlas) -> list[Page]:
 
     swap_in(layout.docs, fill)
     return generated
+
+
+def front_matter(meta: dict[str, Any]) -> str:
+    """Return a page's YAML front matter (empty when it has none)."""
+    return f"---\n{_yaml(meta)}---\n\n" if meta else ""
 
 
 def _yaml(data: dict[str, Any]) -> str:

@@ -2,24 +2,66 @@
 
 from __future__ import annotations
 
+import urllib.parse
 from collections import defaultdict
 
 from ..atlas import Atlas, Diagram, Subject
-from ..model import Ref
+from ..model import CAUSE_TITLES, Ref
 from .facts import facts_table, with_quotes
 from .text import attr, diagram_files, diagram_link, html_link, md, rel_link, subject_path
 
+EVIDENCE = "about/#evidence-levels"
 
-def ref_link(atlas: Atlas, src: str, ref: Ref) -> str:
-    """Render a reference as a link, or as pending text when its subject is not written yet."""
+
+def ref_link(atlas: Atlas, src: str, ref: Ref) -> str | None:
+    """Render a reference as a link; None when its subject is not written yet (pending subjects are not shown)."""
     found = atlas.resolve(ref)
     if found is None:
-        return f"{md(ref.subject.replace('-', ' '))} <small>(pending)</small>"
+        return None
     subject, diagram = found
     category = atlas.category(subject)
     if diagram is None:
         return f"[{md(subject.head.title)}]({rel_link(src, subject_path(category, subject.head.id))})"
     return f"[{md(f'{subject.head.title}: {diagram.common.title}')}]({diagram_link(category, src, diagram)})"
+
+
+def related_line(atlas: Atlas, src: str, refs: list[Ref], label: str = "Related") -> list[str]:
+    """Return the written subjects `refs` name, grouped by category in inventory order; nothing when none is."""
+    by_category: dict[str, list[str]] = defaultdict(list)
+    for ref in refs:
+        link = ref_link(atlas, src, ref)
+        if link is not None and link not in by_category[ref.category]:
+            by_category[ref.category].append(link)
+    parts = [
+        f"*{md(category.title)}:* {', '.join(by_category[cid])}"
+        for cid, category in atlas.inventory.categories.items()
+        if by_category.get(cid)
+    ]
+    return [f"**{label}:** " + "; ".join(parts), ""] if parts else []
+
+
+def report_link(atlas: Atlas, d: Diagram, src: str) -> str:
+    """Return the "Report an error" link: a prefilled new issue at the atlas's tracker, or the About page's form."""
+    url = atlas.inventory.report_url
+    if not url:
+        return (
+            f"[Report an error in this diagram]({rel_link(src, 'about.md')}#report){{ .sysatlas-report "
+            f'data-diagram="{attr(d.key)}" }}'
+        )
+    body = REPORT_BODY.format(key=d.key, title=d.common.title)
+    query = urllib.parse.urlencode({"title": f"Error in {d.key}: ", "body": body})
+    sep = "&" if "?" in url else "?"
+    return (
+        f'<a class="sysatlas-report" data-diagram="{attr(d.key)}" href="{attr(url + sep + query)}" '
+        'target="_blank" rel="noopener">Report an error in this diagram</a>'
+    )
+
+
+REPORT_BODY = """Diagram: {key} ({title})
+What is wrong:
+What it should say:
+Public source for the correction (URL):
+"""
 
 
 def diagram_block(atlas: Atlas, subject: Subject, d: Diagram, src: str, heading: str = "##") -> list[str]:
@@ -29,8 +71,8 @@ def diagram_block(atlas: Atlas, subject: Subject, d: Diagram, src: str, heading:
     out = [f"{heading} {md(c.title)} {{#{c.id}}}", ""] if heading else []
     as_of = c.as_of or subject.head.as_of
     out.append(
-        f'<p class="sysatlas-meta"><span class="sysatlas-badge {c.evidence}" '
-        f'title="evidence level">{c.evidence}</span> as of {md(as_of)} · {d.kind.name} · '
+        f'<p class="sysatlas-meta"><a class="sysatlas-badge {c.evidence}" href="{attr(html_link(src, EVIDENCE))}" '
+        f'title="evidence level: what it means">{c.evidence}</a> as of {md(as_of)} · {d.kind.name} · '
         f"<code>{attr(d.key)}</code></p>"
     )
     out.append("")
@@ -77,30 +119,36 @@ def diagram_block(atlas: Atlas, subject: Subject, d: Diagram, src: str, heading:
         title = f"[{md(s.title)}]({s.url})" if s.url else md(s.title)
         cited.append(f"{title}, {md(s.publisher)}" + (f", {md(s.date)}" if s.date else ""))
     out += ["**Sources:** " + "; ".join(cited), ""]
-    out.append(
-        f"[Report an error in this diagram]({rel_link(src, 'about.md')}#report){{ .sysatlas-report "
-        f'data-diagram="{attr(d.key)}" }}'
-    )
-    out.append("")
-    if c.related:
-        out += ["**Related:** " + " · ".join(ref_link(atlas, src, r) for r in c.related), ""]
+    out += [report_link(atlas, d, src), ""]
+    out += related_line(atlas, src, c.related)
     return out
 
 
 def linked_from(atlas: Atlas, src: str, sources: list[Subject]) -> list[str]:
-    """Return the "Linked from" line: the subjects that link here, grouped by category in inventory order."""
+    """Return "Seen in production" (the incidents that link here) and "Linked from" (the rest, by category)."""
     by_category: dict[str, list[Subject]] = defaultdict(list)
     for s in sources:
         by_category[s.category].append(s)
     parts = []
+    seen: list[str] = []
     for cid, category in atlas.inventory.categories.items():
         if cid in by_category:
             links = ", ".join(
                 f"[{md(s.head.title)}]({rel_link(src, subject_path(category, s.head.id))})"
                 for s in sorted(by_category[cid], key=lambda x: x.head.title)
             )
-            parts.append(f"*{md(category.title)}:* {links}")
-    return ["**Linked from:** " + "; ".join(parts), ""] if parts else []
+            if "cause" in category.requires:
+                seen.append(links)
+            else:
+                parts.append(f"*{md(category.title)}:* {links}")
+    out = ["**Seen in production:** " + "; ".join(seen), ""] if seen else []
+    return out + (["**Linked from:** " + "; ".join(parts), ""] if parts else [])
+
+
+def tag_title(atlas: Atlas, tag: str) -> str:
+    """Return how the site writes a tag: its vocabulary title, or the tag itself."""
+    v = atlas.vocabulary
+    return v.root[tag].title if v is not None and tag in v.root else tag
 
 
 def subject_header(atlas: Atlas, s: Subject, src: str, backlinks: list[Subject]) -> list[str]:
@@ -112,12 +160,17 @@ def subject_header(atlas: Atlas, s: Subject, src: str, backlinks: list[Subject])
         meta.append(f"**Company:** {md(h.company)}")
     if h.date:
         meta.append(f"**Date:** {md(h.date)}")
+    if h.cause:
+        meta.append(f"**Root cause:** {md(CAUSE_TITLES[h.cause])}")
     meta.append(f"**As of:** {md(h.as_of)}")
     out += [" · ".join(meta), ""]
-    if h.tags:
-        out += ["**Tags:** " + " ".join(f"[{md(t)}]({rel_link(src, f'tags/{t}.md')})" for t in h.tags), ""]
-    if h.related:
-        out += ["**Related:** " + " · ".join(ref_link(atlas, src, r) for r in h.related), ""]
+    tags = atlas.tags(s)
+    if tags:
+        out += [
+            "**Tags:** " + " · ".join(f"[{md(tag_title(atlas, t))}]({rel_link(src, f'tags/{t}.md')})" for t in tags),
+            "",
+        ]
+    out += related_line(atlas, src, h.related)
     out += linked_from(atlas, src, backlinks)
     out += facts_table(h)
     return out

@@ -22,5 +22,5 @@ def nav(generated: list[Page]) -> list[Any]:
             else:
                 entries.append({page.title: child})
         out.append({p.title: entries})
-    out += [{"Tags": "tags/index.md"}, {"Coverage": "coverage.md"}, {"About the data": "about.md"}]
+    out += [{"Map": "map.md"}, {"Tags": "tags/index.md"}, {"Coverage": "coverage.md"}, {"About the data": "about.md"}]
     return out

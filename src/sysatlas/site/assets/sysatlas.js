@@ -117,6 +117,7 @@
   function reportLinks() {
     document.querySelectorAll("a.sysatlas-report[data-diagram]").forEach(function (a) {
       var url = new URL(a.getAttribute("href"), window.location.href);
+      if (url.origin !== window.location.origin) { return; }  // a tracker's new-issue link is prefilled already
       url.searchParams.set("diagram", a.dataset.diagram);
       a.setAttribute("href", url.pathname + url.search + url.hash);
     });
