@@ -34,7 +34,11 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Layout
     if os.environ.get("SYSATLAS_SCREENSHOTS") == "1":  # the README's pictures: the whole bundled atlas
         shutil.copytree(ROOT / "content", root / "content")
     (root / "content" / "incidents").mkdir(parents=True, exist_ok=True)
-    shutil.copy(ROOT / "content" / "inventory.yaml", root / "content" / "inventory.yaml")
+    # without a tracker (report_url), "Report an error" falls back to the About page's report form
+    inventory = (ROOT / "content" / "inventory.yaml").read_text(encoding="utf-8")
+    (root / "content" / "inventory.yaml").write_text(
+        "\n".join(x for x in inventory.splitlines() if not x.startswith("report_url:")) + "\n", encoding="utf-8"
+    )
     shutil.copy(ROOT / "content" / "tags.yaml", root / "content" / "tags.yaml")
     shutil.copy(ROOT / "content" / "incidents" / "github-2018-10-21.yaml", root / "content" / "incidents")
     (root / "content" / "case-studies").mkdir(exist_ok=True)  # one page per diagram: the real ones and the fixture

@@ -19,7 +19,7 @@ SRC = "map.md"
 
 def _label(s: Subject) -> str:
     text = s.head.title.split(": ", 1)[0] if s.category == "incidents" else s.head.title
-    return text if len(text) <= 34 else text[:33].rstrip() + "…"
+    return text if len(text) <= 31 else text[:30].rstrip() + "…"
 
 
 def links(atlas: Atlas) -> dict[str, set[str]]:
@@ -69,8 +69,8 @@ def map_page(atlas: Atlas) -> str:
         for i, s in enumerate(col):
             where[s.key] = (ci * (BOX_W + COL_GAP), PAD + step * i + (step - BOX_H) / 2, ci)
     svg = [
-        f'<svg class="sysatlas-map" viewBox="0 0 {width} {height:.0f}" width="{width}" role="img" '
-        f'aria-labelledby="sysatlas-map-title" xmlns="http://www.w3.org/2000/svg">',
+        f'<svg class="sysatlas-map" viewBox="0 0 {width} {height:.0f}" width="{width}" height="{height:.0f}" '
+        'role="img" aria-labelledby="sysatlas-map-title" xmlns="http://www.w3.org/2000/svg">',
         '<title id="sysatlas-map-title">Guarantees, the mechanisms that provide them, the patterns built on them, '
         "and the incidents where they were seen in production</title>",
     ]
@@ -95,15 +95,20 @@ def map_page(atlas: Atlas) -> str:
                 f'<path class="sysatlas-map-edge span-{bc - ac}" data-a="{attr(pair[0])}" data-b="{attr(pair[1])}" '
                 f'd="M{x1:.0f},{y1:.0f} C{x1 + bend:.0f},{y1:.0f} {x2 - bend:.0f},{y2:.0f} {x2:.0f},{y2:.0f}"/>'
             )
+    overlay = []  # the boxes' links are HTML laid over the picture: keyboard, screen readers and no script
     for col in columns:
         for s in col:
             x, y, ci = where[s.key]
-            href = attr(_html(atlas, s))
             svg.append(
-                f'<a class="sysatlas-map-node col-{COLUMNS[ci]}" href="{href}" data-key="{attr(s.key)}">'
-                f"<title>{attr(s.head.title)}</title>"
+                f'<g class="col-{COLUMNS[ci]}" data-key="{attr(s.key)}">'
                 f'<rect x="{x}" y="{y:.0f}" width="{BOX_W}" height="{BOX_H}" rx="5"/>'
-                f'<text x="{x + 9}" y="{y + BOX_H / 2 + 4.5:.0f}">{attr(_label(s))}</text></a>'
+                f'<text x="{x + 9}" y="{y + BOX_H / 2 + 4.5:.0f}">{attr(_label(s))}</text></g>'
+            )
+            box = (100 * x / width, 100 * y / height, 100 * BOX_W / width, 100 * BOX_H / height)
+            overlay.append(
+                f'<a class="sysatlas-map-node" href="{attr(_html(atlas, s))}" data-key="{attr(s.key)}" '
+                f'title="{attr(s.head.title)}" aria-label="{attr(s.head.title)}" '
+                f'style="left:{box[0]:.3f}%;top:{box[1]:.3f}%;width:{box[2]:.3f}%;height:{box[3]:.3f}%"></a>'
             )
     svg.append("</svg>")
     out = [
@@ -114,9 +119,10 @@ def map_page(atlas: Atlas) -> str:
         "Every box is a link; a line means one subject names the other (lines that skip a column show when you "
         "point at a box). The same links follow as lists.",
         "",
-        '<div class="sysatlas-map-wrap">',
+        '<div class="sysatlas-map-wrap"><div class="sysatlas-map-box">',
         "".join(svg),
-        "</div>",
+        "".join(overlay),
+        "</div></div>",
         "",
     ]
     for ci, col in enumerate(columns):

@@ -141,7 +141,9 @@ def linked_from(atlas: Atlas, src: str, sources: list[Subject]) -> list[str]:
                 seen.append(links)
             else:
                 parts.append(f"*{md(category.title)}:* {links}")
-    out = ["**Seen in production:** " + "; ".join(seen), ""] if seen else []
+    here = atlas.inventory.categories.get(src.split("/")[0])
+    label = "Other incidents that link here" if here is not None and "cause" in here.requires else "Seen in production"
+    out = [f"**{label}:** " + "; ".join(seen), ""] if seen else []
     return out + (["**Linked from:** " + "; ".join(parts), ""] if parts else [])
 
 

@@ -103,7 +103,8 @@ def catalogue_page(atlas: Atlas, rows: list[Entry]) -> str:
         "",
         f"All {len(rows)} diagrams of the atlas. Filter by category, kind, system or technology, evidence level and "
         "company; a system counts when the diagram's text names it. Without JavaScript, browse the plain lists: "
-        "[by system](systems.md) · [by company](companies.md) · [by kind](kinds.md) · [by evidence](evidence.md).",
+        "[by system](systems/index.md) · [by company](companies.md) · [by kind](kinds.md) · "
+        "[by evidence](evidence.md).",
         "",
         '<form class="sysatlas-filters" hidden aria-label="Filter the diagrams">',
     ]
@@ -178,6 +179,53 @@ def grouped_page(atlas: Atlas, rows: list[Entry], facet: str) -> tuple[str, str,
             out.append(f"- [{md(e.diagram.common.title)}]({_link(src, e)}) — {md(e.subject)} ({md(e.category)})")
         out.append("")
     return src, title, "\n".join(out) + "\n"
+
+
+def system_pages(atlas: Atlas, rows: list[Entry]) -> list[tuple[str, str, str, dict[str, object]]]:
+    """Return (path, title, Markdown, front matter) of the systems index and one page per system.
+
+    A system's page carries the system's names as search tags, so searching for "kafka" finds first the page
+    that lists every diagram naming Kafka.
+    """
+    groups: dict[str, list[Entry]] = defaultdict(list)
+    for e in rows:
+        for t in e.systems:
+            groups[t].append(e)
+    order = sorted(groups, key=lambda k: _title(atlas, k).lower())
+    index = [
+        "# Diagrams by system",
+        "",
+        "[All diagrams, with filters](../index.md). Each system or technology, with the diagrams whose text names it:",
+        "",
+    ]
+    index += [f"- [{md(_title(atlas, k))}]({k}.md) ({len(groups[k])})" for k in order]
+    out: list[tuple[str, str, str, dict[str, object]]] = [
+        (
+            "catalogue/systems/index.md",
+            "Diagrams by system",
+            "\n".join(index) + "\n",
+            {"description": "Every system and technology of the atlas, with the diagrams that name it."},
+        )
+    ]
+    v = atlas.vocabulary
+    for k in order:
+        name = _title(atlas, k)
+        src = f"catalogue/systems/{k}.md"
+        many = len(groups[k])
+        lines = [
+            f"# {md(name)}: every diagram",
+            "",
+            f"{many} diagram{'s' if many != 1 else ''} name {md(name)} (in the text, or as a tag of their subject). "
+            f'<a href="../../?system={attr(k)}">Filter the catalogue</a> · [all systems](index.md)',
+            "",
+        ]
+        lines += [
+            f"- [{md(e.diagram.common.title)}]({_link(src, e)}) — {md(e.subject)} ({md(e.category)})" for e in groups[k]
+        ]
+        names = sorted({name, k, *(v.root[k].aliases if v is not None and k in v.root else [])})
+        meta: dict[str, object] = {"description": f"Every diagram of the atlas that names {name}.", "tags": names}
+        out.append((src, f"{name}: every diagram", "\n".join(lines) + "\n", meta))
+    return out
 
 
 def _facet(e: Entry, facet: str) -> list[str]:

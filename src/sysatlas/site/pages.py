@@ -12,7 +12,7 @@ from ..atlas import Atlas, Subject
 from ..stats import coverage, coverage_markdown
 from .atlasmap import map_page
 from .blocks import diagram_block, sources_section, subject_header, tag_title
-from .catalogue import catalogue_page, entries, grouped_page
+from .catalogue import catalogue_page, entries, grouped_page, system_pages
 from .incidents import dataset, incidents_table
 from .text import attr, diagram_files, diagram_path, html_link, md, rel_link, subject_path
 
@@ -217,7 +217,10 @@ def catalogue_pages(atlas: Atlas) -> list[Page]:
     desc = f"All {len(rows)} diagrams, by category, kind, system, evidence level and company."
     children = []
     lists = []
-    for facet in ("system", "company", "kind", "evidence"):
+    for path, title, text, meta in system_pages(atlas, rows):
+        lists.append(Page(path, title, text, "catalogue", 1, meta=meta))
+    children.append(lists[0].path)
+    for facet in ("company", "kind", "evidence"):
         path, title, text = grouped_page(atlas, rows, facet)
         lists.append(Page(path, title, text, "catalogue", 1, meta={"description": title + "."}))
         children.append(path)
@@ -253,7 +256,7 @@ def tag_pages(atlas: Atlas, tags: dict[str, list[Subject]]) -> list[Page]:
         lines = [f"# {md(title)}", ""]
         src = f"tags/{t}.md"
         if v is not None and t in v.root and v.root[t].kind == "system":
-            lines += [f"Every diagram that names {md(title)}: [the catalogue](../catalogue/systems.md#{t}).", ""]
+            lines += [f"Every diagram that names {md(title)}: [the catalogue](../catalogue/systems/{t}.md).", ""]
         for s in tags[t]:
             category = atlas.category(s)
             lines.append(

@@ -45,7 +45,7 @@
         if (p.dataset.a === key || p.dataset.b === key) { p.classList.toggle("sysatlas-lit", on); }
       });
     }
-    svg.querySelectorAll("a.sysatlas-map-node").forEach(function (a) {
+    svg.parentElement.querySelectorAll("a.sysatlas-map-node").forEach(function (a) {
       ["mouseenter", "focus"].forEach(function (t) { a.addEventListener(t, function () { mark(a.dataset.key, true); }); });
       ["mouseleave", "blur"].forEach(function (t) { a.addEventListener(t, function () { mark(a.dataset.key, false); }); });
     });
