@@ -152,9 +152,9 @@ def _html_link(src: str, e: Entry) -> str:
 
 
 def grouped_page(atlas: Atlas, rows: list[Entry], facet: str) -> tuple[str, str, str]:
-    """Return (path, title, Markdown) of one plain list of the catalogue, grouped by a facet."""
-    titles = {"system": "by system", "company": "by company", "kind": "by kind", "evidence": "by evidence level"}
-    path = {"system": "systems", "company": "companies", "kind": "kinds", "evidence": "evidence"}[facet]
+    """Return (path, title, Markdown) of one plain list of the catalogue, grouped by company, kind or evidence."""
+    titles = {"company": "by company", "kind": "by kind", "evidence": "by evidence level"}
+    path = {"company": "companies", "kind": "kinds", "evidence": "evidence"}[facet]
     src = f"catalogue/{path}.md"
     groups: dict[str, list[Entry]] = defaultdict(list)
     for e in rows:
@@ -168,13 +168,7 @@ def grouped_page(atlas: Atlas, rows: list[Entry], facet: str) -> tuple[str, str,
     out.append("")
     for k in order:
         name = _title(atlas, k)
-        filter_link = f'<a href="../?{facet}={attr(k)}">Filter the catalogue</a>' if facet == "system" else ""
         out += [f"## {md(name)} {{#{_anchor(k)}}}", ""]
-        many = len(groups[k])
-        out.append(f"{many} diagram{'s' if many != 1 else ''} name {md(name)}." if facet == "system" else f"{many}.")
-        if filter_link:
-            out[-1] += f" {filter_link}"
-        out.append("")
         for e in groups[k]:
             out.append(f"- [{md(e.diagram.common.title)}]({_link(src, e)}) — {md(e.subject)} ({md(e.category)})")
         out.append("")
@@ -229,9 +223,7 @@ def system_pages(atlas: Atlas, rows: list[Entry]) -> list[tuple[str, str, str, d
 
 
 def _facet(e: Entry, facet: str) -> list[str]:
-    """Return the values a row has for a facet (a diagram may name several systems)."""
-    if facet == "system":
-        return e.systems
+    """Return the values a row has for a facet: its company (if any), kind or evidence level."""
     if facet == "company":
         return [e.company] if e.company else []
     return [e.diagram.kind.name if facet == "kind" else e.diagram.common.evidence]
