@@ -107,10 +107,11 @@ def test_a_new_category_is_one_inventory_entry(make_project: Callable[[dict[str,
     build(layout, renderer=FakeRenderer(), use_cache=False)
     docs = layout.docs
     home = (docs / "index.md").read_text(encoding="utf-8")
-    assert "| [Runbooks &amp; drills](runbooks/index.md) | What to check first, and what to do, when a symptom" in home
+    entry_line = "- **[Runbooks &amp; drills](runbooks/index.md)**: What to check first, and what to do, when a symptom"
+    assert entry_line in home
     index = (docs / "runbooks" / "index.md").read_text(encoding="utf-8")
-    assert index.startswith("# Runbooks &amp; drills\n\nWhat to check first")
-    assert "1 of 2 subjects written" in index and "Pending: disk-full" in index
+    assert index.split("---\n\n", 1)[1].startswith("# Runbooks &amp; drills\n\nWhat to check first")
+    assert "Leader failover" in index and "disk-full" not in index  # pending subjects: on the coverage page only
     assert (docs / "runbooks" / "leader-failover" / "procedure.md").is_file()  # one page per diagram
     config = (layout.build / "mkdocs.yml").read_text(encoding="utf-8")
     nav = yaml.safe_load(config[config.index("\nnav:\n") :])["nav"]  # the rest of the file has python tags
@@ -120,6 +121,7 @@ def test_a_new_category_is_one_inventory_entry(make_project: Callable[[dict[str,
     assert list(entry[1]["Leader failover"][1].values()) == ["runbooks/leader-failover/procedure.md"]
     coverage = (docs / "coverage.md").read_text(encoding="utf-8")
     assert "| Runbooks & drills | P1 | 1/2 | 1 | 1/4 | 25% |" in coverage
+    assert "### Runbooks &amp; drills (1)\n\ndisk-full" in coverage
     target = (docs / "guarantees" / "golden-case.md").read_text(encoding="utf-8")
     link = "[Leader failover](../runbooks/leader-failover/index.md)"
     assert f"**Linked from:** *Runbooks &amp; drills:* {link}" in target  # the category no list knew of
