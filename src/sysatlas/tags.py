@@ -43,7 +43,7 @@ class Vocabulary(RootModel[dict[Slug, Tag]]):
         """Return up to three known tags spelled like `tag` (or containing it)."""
         names = [*self.root, *(a for t in self.root.values() for a in t.aliases)]
         close = difflib.get_close_matches(tag, names, n=3, cutoff=0.8)
-        close += [n for n in names if len(tag) > 3 and (tag in n or n in tag) and n not in close]
+        close += [n for n in names if min(len(tag), len(n)) > 3 and (tag in n or n in tag) and n not in close]
         return sorted({self.canonical(n) or n for n in close[:3]})
 
     def names(self, tag: str) -> list[str]:
