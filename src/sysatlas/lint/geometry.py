@@ -95,7 +95,9 @@ class Places:
                 self._walk(item, (*loc, i))
 
     def content_id(self, mermaid_id: str) -> str:
-        """Return the content id behind a node or group id ("n_api" -> "api")."""
+        """Return the content id behind a node or group id ("n_api" -> "api"; a state's note: "x----note")."""
+        if mermaid_id.endswith("----note"):
+            return f"the note on {mermaid_id.removesuffix('----note')}"
         return re.sub(r"^[a-z]+_", "", mermaid_id, count=1)
 
     def node(self, mermaid_id: str, text: str = "") -> int:
