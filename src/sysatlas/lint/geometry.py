@@ -147,8 +147,12 @@ def findings(d: Diagram, width: float, g: Geometry) -> Iterator[Finding]:
             places.direction(),
             "GEOM005",
             f"{d.key} is {width:.0f} px wide with {g.font:g} px text: the site ({DIAGRAM_WIDTH} px) would show its "
-            f"text at {shown:.1f} px (at least {MIN_TEXT:g}); keep it under {limit:.0f} px: use direction TB/TD "
-            "(LR/RL put every rank side by side), shorten the longest labels, or split it",
+            f"text at {shown:.1f} px (at least {MIN_TEXT:g}); keep it under {limit:.0f} px: "
+            + (
+                "use direction TB/TD (LR puts every rank side by side), shorten the longest labels, or split it"
+                if getattr(d.body, "direction", None)
+                else "shorten the longest labels, use fewer entries side by side, or split it"
+            ),
         )
 
 
