@@ -8,7 +8,7 @@ Header of a case:
 
 The problems reported must be exactly the expected one plus the `also` ones (codes and lines), so a case
 proves its rule fires and no other rule fires by accident. Every code the source can emit has a case
-(`test_every_code_has_a_negative_case`).
+(`test_every_code_has_a_negative_case`). Cases for codes measured on the rendered SVG (GEOM) run the browser.
 """
 
 from __future__ import annotations
@@ -30,6 +30,8 @@ HEAD = re.compile(
     r"^# (?:category: (?P<category>\S+)|file: (?P<file>\S+))\n# expect: (?P<code>[A-Z]+\d+) at line (?P<line>\d+)\n"
     r"(?:# also: (?P<also>.+)\n)?"
 )
+# Codes measured on the rendered SVG: their cases run the browser stage too (headless Chromium).
+BROWSER_CODES = ("GEOM",)
 ALSO = re.compile(r"^(?P<code>[A-Z]+\d{3}) at line (?P<line>\d+)$")
 # A code as the source writes it where it reports a problem.
 CODE = re.compile(r'"([A-Z]{2,6}\d{3})"')
@@ -94,7 +96,7 @@ def where(head: re.Match[str]) -> str:
 def test_error_is_reported_at_its_line(case: Path, make_project: Callable[[dict[str, str]], Layout]) -> None:
     target, wanted = expected(case)
     layout = make_project({target: case.read_text(encoding="utf-8")})
-    problems = list(check(layout).report)
+    problems = list(check(layout, with_browser=case.name.startswith(BROWSER_CODES)).report)
     assert {(d.code, d.line) for d in problems} == wanted, [str(d) for d in problems]
     assert case.name.split("-")[0] == HEAD.match(case.read_text(encoding="utf-8"))["code"], (  # type: ignore[index]
         f"{case.name} must be named for the code of its `# expect:` line"

@@ -25,8 +25,11 @@ CONFIG: dict[str, Any] = {
     "maxTextSize": 100000,
     "maxEdges": 500,
     "htmlLabels": False,
-    "flowchart": {"htmlLabels": False, "curve": "basis", "useMaxWidth": True},
-    "themeCSS": ink_css(),
+    # labels wrap at 180 px and nodes sit 40 px apart (Mermaid: 200, 50): flowcharts fit the site's diagram
+    # width at 13 px text or more (lint/geometry.py) without shrinking the text
+    "flowchart": {"htmlLabels": False, "curve": "basis", "useMaxWidth": True, "wrappingWidth": 180, "nodeSpacing": 40},
+    # Mermaid leaves a mindmap label left-aligned at its node's centre when labels are SVG text: centre it
+    "themeCSS": ink_css() + "\n.mindmap-node .label text { text-anchor: middle; }",
 }
 for _kind in registry().values():  # the settings a kind's grammar needs are declared in its folder
     CONFIG.update(_kind.mermaid_config)

@@ -87,6 +87,10 @@ class Kind:
     """Its entries that happen at a time (TIME003: a stated total is spanned; TIME004: one event, one time)."""
     shows_both_ends: bool = False
     """TIME003: the entries show both the start and the end of a stated total (else at least one of them)."""
+    turn: Callable[[Any], Any] | None = None
+    """For a kind drawn in a direction: the body drawn the other way (LR -> TB), or None when the author fixed
+    the direction. The browser stage uses it when the written way is too wide for the site and the other way is
+    narrower (see lint/geometry.py)."""
     mermaid_config: dict[str, Any] = dataclasses.field(default_factory=dict)
     """Settings for Mermaid's grammar of this kind, merged into the one configuration (harness and site)."""
     name: str = ""

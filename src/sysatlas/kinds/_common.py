@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from collections.abc import Callable
+from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, Field
+from pydantic import AfterValidator, BaseModel, Field
 
 from ..model import Strict, Text
 
@@ -29,6 +30,20 @@ def _node_id(value: str) -> str:
     if value.lower() in RESERVED:
         raise ValueError(f"{value!r} is a Mermaid keyword; pick another id")
     return value
+
+
+KEEP_DIRECTION = "draw in the written direction even when it is too wide for the site (see Kind.turn)"
+
+
+def turner(down: str) -> Callable[[Any], Any]:
+    """Return a kind's `turn`: its body drawn the other way (`down` <-> LR), unless the author keeps the direction."""
+
+    def turn(body: BaseModel) -> BaseModel | None:
+        if getattr(body, "keep_direction", False):
+            return None
+        return body.model_copy(update={"direction": down if getattr(body, "direction", down) == "LR" else "LR"})
+
+    return turn
 
 
 NodeId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=40), AfterValidator(_node_id)]

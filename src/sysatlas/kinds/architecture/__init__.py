@@ -11,7 +11,7 @@ from ...model import Strict, Text
 from ...theme import Health, Role
 from ...units import quantity
 from .. import Finding, Kind
-from .._common import ARROWS, Edge, NodeId, duplicates, mid
+from .._common import ARROWS, KEEP_DIRECTION, Edge, NodeId, duplicates, mid, turner
 
 SHAPES = {
     "box": ('["', '"]'),
@@ -43,6 +43,7 @@ class Plane(Strict):
 
 class Body(Strict):
     direction: Literal["TB", "LR"] = "TB"
+    keep_direction: bool = Field(False, description=KEEP_DIRECTION)
     planes: list[Plane] = Field(min_length=1)
     edges: list[Edge] = Field(default_factory=list)
 
@@ -151,6 +152,7 @@ def sample(t: str) -> dict[str, Any]:
 
 
 KIND = Kind(
+    turn=turner("TB"),
     sample=sample,
     label_place="g.node text",
     body=Body,

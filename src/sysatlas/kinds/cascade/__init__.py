@@ -11,7 +11,7 @@ from ...model import Strict, Text
 from ...theme import Severity
 from ...units import moments
 from .. import Finding, Kind, Timed
-from .._common import ARROWS, Edge, NodeId, duplicates, mid
+from .._common import ARROWS, KEEP_DIRECTION, Edge, NodeId, duplicates, mid, turner
 
 
 class Step(Strict):
@@ -25,6 +25,7 @@ class Step(Strict):
 
 class Body(Strict):
     direction: Literal["TD", "LR"] = "TD"
+    keep_direction: bool = Field(False, description=KEEP_DIRECTION)
     steps: list[Step] = Field(min_length=2)
     links: list[Edge] = Field(min_length=1)
 
@@ -106,6 +107,7 @@ def timed(body: Body) -> list[Timed]:
 
 
 KIND = Kind(
+    turn=turner("TD"),
     timed=timed,
     sample=sample,
     label_place="g.node text",

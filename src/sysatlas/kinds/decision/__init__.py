@@ -9,7 +9,7 @@ from pydantic import Field, model_validator
 
 from ...model import Strict, Text
 from .. import Finding, Kind
-from .._common import NodeId, duplicates, mid
+from .._common import KEEP_DIRECTION, NodeId, duplicates, mid, turner
 
 
 class Answer(Strict):
@@ -39,6 +39,7 @@ class Choice(Strict):
 
 class Body(Strict):
     direction: str = Field("TD", pattern="^(TD|LR)$")
+    keep_direction: bool = Field(False, description=KEEP_DIRECTION)
     start: NodeId
     questions: list[Question] = Field(min_length=1)
     choices: list[Choice] = Field(min_length=2)
@@ -118,6 +119,7 @@ def sample(t: str) -> dict[str, Any]:
 
 
 KIND = Kind(
+    turn=turner("TD"),
     sample=sample,
     label_place="g.node text",
     body=Body,

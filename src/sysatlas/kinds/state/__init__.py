@@ -11,7 +11,7 @@ from ... import escape
 from ...model import Strict, Text
 from ...theme import Health
 from .. import Finding, Kind, Loc
-from .._common import NodeId, duplicates, mid
+from .._common import KEEP_DIRECTION, NodeId, duplicates, mid, turner
 
 START = "start"
 STOP = "stop"
@@ -34,6 +34,7 @@ class State(Strict):
 
 class Body(Strict):
     direction: Literal["TB", "LR"] = "TB"
+    keep_direction: bool = Field(False, description=KEEP_DIRECTION)
     states: list[State] = Field(min_length=2)
     transitions: list[Transition] = Field(min_length=1)
 
@@ -127,6 +128,7 @@ def sample(t: str) -> dict[str, Any]:
 
 
 KIND = Kind(
+    turn=turner("TB"),
     sample=sample,
     label_place="g.node text",
     body=Body,
