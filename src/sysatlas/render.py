@@ -35,6 +35,8 @@ def environment() -> jinja2.Environment:
         label=escape.label,
         html=escape.html,
         lines=escape.lines,
+        cells=escape.cells,
+        cell=escape.cell,
         block=escape.block,
         mid=lambda value, prefix: mid(prefix, value),
         classdefs=theme.class_defs,

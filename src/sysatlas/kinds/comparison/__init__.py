@@ -1,13 +1,21 @@
-"""comparison: options side by side against one workload, metric by metric, with the best value marked."""
+"""comparison: options side by side against one workload, as a table read row by row, the best value marked.
+
+Drawn with Mermaid's block diagram: a workload row across the table, a header row of option names, one row per
+metric and a last row saying what each option is best for. Mermaid gives every cell the size of the largest, so
+the text is wrapped here to a column width chosen from the number of columns, to keep the table near 1,000 px.
+"""
 
 from __future__ import annotations
 
+import re
+import textwrap
 from collections.abc import Iterable
 from typing import Any, Literal
 
 from pydantic import Field
 
 from ...model import Strict, Text
+from ...theme import PALETTE
 from ...units import quantity
 from .. import Finding, Kind
 from .._common import NodeId, duplicates, mid
@@ -72,21 +80,68 @@ def lint(body: Body) -> Iterable[Finding]:
                 )
 
 
+TABLE_WIDTH = 1000  # px the table aims at: the site's diagram width
+CHAR_WIDTH = 8.2  # px per character of cell text at Mermaid's default 16 px
+BEST = "★ "  # marks the best value in text too, so the mark does not rest on colour alone
+BETTER = {"lower": "lower is better", "higher": "higher is better", "none": ""}
+
+
+def _chars(columns: int) -> int:
+    """Return how many characters a cell line holds so that `columns` columns fit the table width."""
+    return max(16, min(34, int(TABLE_WIDTH / columns / CHAR_WIDTH) - 3))
+
+
+# a number stays on the line of its unit, and a sign (<, ~, >=) on the line of its number
+_GLUE = re.compile(r"(?<=\d) (?=[A-Za-zµ%/]+\b)|(?<=^[<>=~≤≥]) |(?<=[\s(][<>=~≤≥]) |(?<=[<>]=) ")
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """Break text into lines of at most `width` characters, never between a number and its unit."""
+    lines = textwrap.wrap(_GLUE.sub("\u00a0", text), width, break_long_words=False, break_on_hyphens=False) or [text]
+    return [line.replace("\u00a0", " ") for line in lines]
+
+
 def context(body: Body) -> dict[str, Any]:
     best = _best(body)
-    cards = []
-    for option in body.options:
-        rows = [f"{m.label}: {option.values.get(m.id, 'n/a')}" for m in body.metrics]
-        cards.append(
+    columns = len(body.options) + 1
+    width = _chars(columns)
+    head = [{"mid": "x_corner", "lines": ["Metric"]}]
+    # option names are bold and often capitals: a narrower wrap keeps their column as wide as the values'
+    head += [{"mid": mid("h", o.id), "lines": _wrap(o.label, width * 4 // 5)} for o in body.options]
+    rows: list[dict[str, Any]] = []
+    best_cells: list[str] = []
+    for mi, metric in enumerate(body.metrics):
+        cells: list[dict[str, Any]] = [
             {
-                "mid": mid("o", option.id),
-                "option": option,
-                "rows": rows,
-                "best": sorted(best[option.id]),
-                "cls": "best" if best[option.id] else "external",
+                "mid": f"c{oi}_{mi}",
+                "lines": _wrap(
+                    (BEST if metric.label in best[option.id] else "") + option.values.get(metric.id, "n/a"), width
+                ),
+                "best": metric.label in best[option.id],
             }
-        )
-    return {"cards": cards, "classes": sorted({c["cls"] for c in cards} | {"question"})}
+            for oi, option in enumerate(body.options)
+        ]
+        best_cells += [c["mid"] for c in cells if c["best"]]
+        note = BETTER[metric.better]
+        rows.append({"mid": mid("m", metric.id), "lines": _wrap(metric.label, width), "note": note, "cells": cells})
+    best_for = [{"mid": mid("f", o.id), "lines": _wrap(o.best_for, width)} for o in body.options]
+    return {
+        "columns": columns,
+        "workload": _wrap("Workload: " + body.workload, width * columns),
+        "head": head,
+        "rows": rows,
+        "best_for": best_for,
+        "best_cells": best_cells,
+        "classes": ["best", "external"] if any(best.values()) else ["external"],
+    }
+
+
+def legend(body: Body) -> list[tuple[str, str, str]]:
+    """Name the one colour the table uses: the best value of a metric that has a better direction."""
+    if not any(_best(body).values()):
+        return []
+    fill = PALETTE["best"][0]
+    return [(f"{BEST}best value on its metric", fill, fill)]
 
 
 def describe(body: Body) -> list[str]:
@@ -118,5 +173,7 @@ KIND = Kind(
     lint=lint,
     context=context,
     describe=describe,
-    size=lambda b: (len(b.options) + 1, len(b.options)),
+    legend=legend,
+    accessible=False,
+    size=lambda b: (len(b.options) * len(b.metrics), 0),  # values: the schema allows at most 5 x 6 = 30
 )
