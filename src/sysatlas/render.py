@@ -37,6 +37,7 @@ def environment() -> jinja2.Environment:
         lines=escape.lines,
         cells=escape.cells,
         cell=escape.cell,
+        wrapped=escape.wrapped,
         block=escape.block,
         mid=lambda value, prefix: mid(prefix, value),
         classdefs=theme.class_defs,

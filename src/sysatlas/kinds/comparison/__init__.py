@@ -7,8 +7,6 @@ the text is wrapped here to a column width chosen from the number of columns, to
 
 from __future__ import annotations
 
-import re
-import textwrap
 from collections.abc import Iterable
 from typing import Any, Literal
 
@@ -18,7 +16,7 @@ from ...model import Strict, Text
 from ...theme import PALETTE
 from ...units import quantity
 from .. import Finding, Kind
-from .._common import NodeId, duplicates, mid
+from .._common import NodeId, duplicates, mid, wrap
 
 
 class Metric(Strict):
@@ -91,31 +89,23 @@ def _chars(columns: int) -> int:
     return max(16, min(34, int(TABLE_WIDTH / columns / CHAR_WIDTH) - 3))
 
 
-# a number stays on the line of its unit, and a sign (<, ~, >=) on the line of its number
-_GLUE = re.compile(r"(?<=\d) (?=[A-Za-zµ%/]+\b)|(?<=^[<>=~≤≥]) |(?<=[\s(][<>=~≤≥]) |(?<=[<>]=) ")
-
-
-def _wrap(text: str, width: int) -> list[str]:
-    """Break text into lines of at most `width` characters, never between a number and its unit."""
-    lines = textwrap.wrap(_GLUE.sub("\u00a0", text), width, break_long_words=False, break_on_hyphens=False) or [text]
-    return [line.replace("\u00a0", " ") for line in lines]
-
-
 def context(body: Body) -> dict[str, Any]:
     best = _best(body)
     columns = len(body.options) + 1
     width = _chars(columns)
     head = [{"mid": "x_corner", "lines": ["Metric"]}]
     # option names are bold and often capitals: a narrower wrap keeps their column as wide as the values'
-    head += [{"mid": mid("h", o.id), "lines": _wrap(o.label, width * 4 // 5)} for o in body.options]
+    head += [{"mid": mid("h", o.id), "lines": wrap(o.label, width * 4 // 5, split_names=True)} for o in body.options]
     rows: list[dict[str, Any]] = []
     best_cells: list[str] = []
     for mi, metric in enumerate(body.metrics):
         cells: list[dict[str, Any]] = [
             {
                 "mid": f"c{oi}_{mi}",
-                "lines": _wrap(
-                    (BEST if metric.label in best[option.id] else "") + option.values.get(metric.id, "n/a"), width
+                "lines": wrap(
+                    (BEST if metric.label in best[option.id] else "") + option.values.get(metric.id, "n/a"),
+                    width,
+                    split_names=True,
                 ),
                 "best": metric.label in best[option.id],
             }
@@ -123,11 +113,18 @@ def context(body: Body) -> dict[str, Any]:
         ]
         best_cells += [c["mid"] for c in cells if c["best"]]
         note = BETTER[metric.better]
-        rows.append({"mid": mid("m", metric.id), "lines": _wrap(metric.label, width), "note": note, "cells": cells})
-    best_for = [{"mid": mid("f", o.id), "lines": _wrap(o.best_for, width)} for o in body.options]
+        rows.append(
+            {
+                "mid": mid("m", metric.id),
+                "lines": wrap(metric.label, width, split_names=True),
+                "note": note,
+                "cells": cells,
+            }
+        )
+    best_for = [{"mid": mid("f", o.id), "lines": wrap(o.best_for, width, split_names=True)} for o in body.options]
     return {
         "columns": columns,
-        "workload": _wrap("Workload: " + body.workload, width * columns),
+        "workload": wrap("Workload: " + body.workload, width * columns, split_names=True),
         "head": head,
         "rows": rows,
         "best_for": best_for,
