@@ -29,7 +29,7 @@ class Option(Strict):
     id: NodeId
     label: Text
     values: dict[NodeId, Text]
-    best_for: Text
+    best_for: Text | None = Field(None, description="what the option suits; the table's last row")
 
 
 class Body(Strict):
@@ -121,13 +121,13 @@ def context(body: Body) -> dict[str, Any]:
                 "cells": cells,
             }
         )
-    best_for = [{"mid": mid("f", o.id), "lines": wrap(o.best_for, width, split_names=True)} for o in body.options]
+    best_for = [{"mid": mid("f", o.id), "lines": wrap(o.best_for or "", width, split_names=True)} for o in body.options]
     return {
         "columns": columns,
         "workload": wrap("Workload: " + body.workload, width * columns, split_names=True),
         "head": head,
         "rows": rows,
-        "best_for": best_for,
+        "best_for": best_for if any(o.best_for for o in body.options) else [],
         "best_cells": best_cells,
         "classes": ["best", "external"] if any(best.values()) else ["external"],
     }
@@ -147,7 +147,8 @@ def describe(body: Body) -> list[str]:
     for option in body.options:
         values = "; ".join(f"{m.label} {option.values.get(m.id, 'n/a')}" for m in body.metrics)
         star = f" — best {', '.join(sorted(best[option.id]))}" if best[option.id] else ""
-        out.append(f"{option.label}: {values}; best for {option.best_for}{star}")
+        suits = f"; best for {option.best_for}" if option.best_for else ""
+        out.append(f"{option.label}: {values}{suits}{star}")
     return out
 
 
