@@ -75,14 +75,15 @@ def duplicates(ids: list[str]) -> list[int]:
 _GLUE = re.compile(r"(?<=\d) (?=[A-Za-zµ%/]+\b)|(?<=^[<>=~≤≥]) |(?<=[\s(][<>=~≤≥]) |(?<=[<>]=) ")
 
 
-_JOINTS = re.compile(r"(?<=[_./])")
+_JOINTS = re.compile(r"(?<=[_./])|(?<=[a-z])(?=[A-Z])")
 
 
 def wrap(text: str, width: int, split_names: bool = False) -> list[str]:
     """Break text into lines of at most `width` characters, never between a number and its unit.
 
     A word longer than a line stays whole, unless `split_names`: then a long name such as
-    `mon_lease_renew_interval_factor` is broken after an underscore, dot or slash.
+    `mon_lease_renew_interval_factor` is broken after an underscore, dot or slash, `OutOfOrderSequenceException`
+    between its words.
     """
     glued = _GLUE.sub("\u00a0", text)
     if split_names:

@@ -146,8 +146,9 @@ MESSAGE_CHARS = 26
 SPAN_CHARS = 28
 NOTE_CHARS = 24
 """per line of a note over one participant"""
-NOTE_SPAN_CHARS = 12
-"""added per participant a note spans: its box reaches only from the first participant to the last"""
+NOTE_SPAN_CHARS = 22
+"""per line of a note over two participants, per participant it spans: Mermaid draws its box from the first
+participant's centre to the last's (at least 180 px apart) plus 30 px, however long the text"""
 ACTOR_CHARS = 16
 """per line of a participant's name (at most three lines fit its box; longer names get longer lines)"""
 
@@ -188,7 +189,8 @@ def _lines(steps: list[Any], depth: int, order: dict[str, int]) -> list[str]:
         elif isinstance(step, Note):
             where = "over " + ",".join(mid("p", p) for p in step.over)
             span = abs(order.get(step.over[0], 0) - order.get(step.over[-1], 0))
-            out.append(f"{pad}Note {where}: {_broken(step.note, NOTE_CHARS + NOTE_SPAN_CHARS * span)}")
+            chars = NOTE_SPAN_CHARS * span if span else NOTE_CHARS
+            out.append(f"{pad}Note {where}: {_broken(step.note, chars)}")
         elif isinstance(step, (Alt, Par)):
             branches = step.alt if isinstance(step, Alt) else step.par
             first, other = ("alt", "else") if isinstance(step, Alt) else ("par", "and")
