@@ -21,7 +21,7 @@ CHART = """
       x: {label: servers, categories: ["3", "5", "7", "9", "13"]}
       y: {label: throughput, unit: K ops/s}
       series:
-        - {name: SERIES, values: [VALUES]}
+        - {name: SERIES, type: bar, values: [VALUES]}
 """
 
 

@@ -52,6 +52,40 @@ def lines(parts: Iterable[str], sep: str = "<br/>") -> str:
     return sep.join(html(p) for p in parts if str(p).strip())
 
 
+# Characters a block-diagram cell keeps as written: Mermaid measures a block's label before it decodes entity
+# codes, so every code widens the cell by its length; only what could end the string, start markup or a comment,
+# or turn into a line break is encoded.
+_CELL_CODED = frozenset('"#&<>;\\`%{}[]|')
+
+
+def cell(text: str) -> str:
+    """Escape text for a block-diagram cell label (quoted), encoding only what Mermaid could read as syntax."""
+    out = []
+    for ch in " ".join(str(text).translate(_MARKS).split()):
+        coded = ch in _CELL_CODED or not ch.isprintable()
+        out.append(f"#{ord(ch)};" if coded else ch)
+    return "".join(out)
+
+
+def cells(parts: Iterable[str], sep: str = "<br/>") -> str:
+    """Escape each line of a multi-line block-diagram cell and join them with a line break."""
+    return sep.join(cell(p) for p in parts if str(p).strip())
+
+
+def wrapped(text: str) -> str:
+    """Escape text Mermaid wraps itself (sequence participants, messages and notes with `wrap: true`).
+
+    Mermaid measures and breaks such text before it decodes entity codes: a code counts as several characters
+    and a word too long for its line is cut, hyphen added, through the middle of a code. So only what would end
+    the statement, start markup or a comment, or turn into a line break is encoded, and keywords as in `label`.
+    """
+    out = []
+    for ch in " ".join(str(text).translate(_MARKS).split()):
+        coded = ch in ";#<>&\\%" or not ch.isprintable()
+        out.append(f"#{ord(ch)};" if coded else ch)
+    return _WORDS.sub(lambda m: f"#{ord(m.group(0)[0])};{m.group(0)[1:]}", "".join(out))
+
+
 def acc(text: str) -> str:
     """Make text safe for `accTitle:` / `accDescr:` lines, which are read to the end of the line raw."""
     flat = " ".join(str(text).split())

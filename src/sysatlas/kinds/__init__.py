@@ -72,6 +72,8 @@ class Kind:
     order, which the duplicate check (DUP001) compares. None: DUP001 compares the graph of ids up to reordering,
     or, for a kind without links, its numbers and times."""
     lint: Callable[[Any], Iterable[Finding]] = _no_findings
+    lint_in: Callable[[str, Any], Iterable[Finding]] | None = None
+    """Checks that depend on the category the diagram is in, given (category, body)."""
     context: Callable[[Any], dict[str, Any]] = _no_context
     """Extra names for the template, computed in Python (templates hold no logic)."""
     max_nodes: int = 30

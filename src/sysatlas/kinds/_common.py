@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import textwrap
 from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
@@ -82,3 +84,37 @@ def duplicates(ids: list[str]) -> list[int]:
             out.append(i)
         seen.add(value)
     return out
+
+
+# a number stays on the line of its unit, and a sign (<, ~, >=) on the line of its number
+_GLUE = re.compile(r"(?<=\d) (?=[A-Za-zµ%/]+\b)|(?<=^[<>=~≤≥]) |(?<=[\s(][<>=~≤≥]) |(?<=[<>]=) ")
+
+
+_JOINTS = re.compile(r"(?<=[_./])|(?<=[a-z])(?=[A-Z])")
+
+
+def wrap(text: str, width: int, split_names: bool = False) -> list[str]:
+    """Break text into lines of at most `width` characters, never between a number and its unit.
+
+    A word longer than a line stays whole, unless `split_names`: then a long name such as
+    `mon_lease_renew_interval_factor` is broken after an underscore, dot or slash, `OutOfOrderSequenceException`
+    between its words.
+    """
+    glued = _GLUE.sub("\u00a0", text)
+    if split_names:
+        glued = " ".join(_split_name(word, width) for word in glued.split(" "))
+    lines = textwrap.wrap(glued, width, break_long_words=False, break_on_hyphens=False) or [text]
+    return [line.replace("\u2063 ", "").replace("\u2063", "").replace("\u00a0", " ") for line in lines]
+
+
+def _split_name(word: str, width: int) -> str:
+    """Mark where a long name may break (U+2063 and a space) so that no piece is longer than `width` where possible."""
+    if len(word) <= width:
+        return word
+    pieces, line = [], ""
+    for part in _JOINTS.split(word):
+        if line and len(line) + len(part) > width:
+            pieces.append(line)
+            line = ""
+        line += part
+    return "\u2063 ".join([*pieces, line])

@@ -11,3 +11,5 @@ def check(atlas: Atlas, report: Report) -> None:
     for d in atlas.diagrams():
         for loc, code, message in d.kind.lint(d.body):
             report.add(d.doc.rel, d.line_of(loc), code, message)
+        for loc, code, message in d.kind.lint_in(d.category, d.body) if d.kind.lint_in else ():
+            report.add(d.doc.rel, d.line_of(loc), code, message)

@@ -1,12 +1,21 @@
-"""chart: an xychart of measured numbers: latency percentiles, throughput curves, scaling knees."""
+"""chart: an xychart of measured numbers: latency percentiles, throughput curves, scaling knees.
+
+Mermaid's xychart spaces x categories evenly and has no numeric or logarithmic axis for data points, so a line is
+only true when its x values are evenly spaced (or, declared with `x.scale: log`, at a steady ratio): CHART006
+checks that. xychart draws no point markers, and its value labels (showDataLabel) are bars-only and, in 11.17.2,
+put one series' numbers on every series' bars, so they stay off; the values are in the text alternative. A
+threshold or SLO is drawn as a flat line in the next series colour and named in the legend.
+"""
 
 from __future__ import annotations
 
+import itertools
+import math
 import re
 from collections.abc import Iterable
 from typing import Any, Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from ...model import Strict, Text
 from ...theme import DARK_SERIES, SERIES
@@ -20,6 +29,9 @@ PERCENTILE = re.compile(r"^p(\d+(?:\.\d+)?)$", re.IGNORECASE)
 class XAxis(Strict):
     label: Text
     categories: list[Text] = Field(min_length=2, max_length=16)
+    scale: Literal["linear", "log"] = Field(
+        "linear", description="log: numeric categories at a steady ratio (1, 10, 100), and the axis title says so"
+    )
 
 
 class YAxis(Strict):
@@ -35,14 +47,26 @@ class Series(Strict):
     values: list[float] = Field(min_length=2)
 
 
+class Threshold(Strict):
+    value: Text = Field(description="where the line sits on the y axis, a number or ${fact}: 200 ms, ${slo_p99}")
+    label: Text = Field(description="what it is: SLO p99, alert threshold, saturation")
+
+
 class Body(Strict):
     horizontal: bool = False
     x: XAxis
     y: YAxis
     series: list[Series] = Field(min_length=1, max_length=4)
+    threshold: Threshold | None = Field(None, description="a threshold or SLO the content gives, drawn across x")
     monotonic: Literal["increasing", "decreasing"] | None = Field(
         None, description="declare that every series must rise (or fall) along x; percentiles are checked always"
     )
+
+    @model_validator(mode="after")
+    def _room_for_threshold(self) -> Body:
+        if self.threshold is not None and len(self.series) > len(SERIES) - 1:
+            raise ValueError(f"a threshold takes a series colour: at most {len(SERIES) - 1} series with one")
+        return self
 
 
 def _percentiles(categories: list[str]) -> list[float] | None:
@@ -63,9 +87,69 @@ def _ordered(categories: list[str]) -> bool:
     )
 
 
+# a number, its unit (one word) and an optional note in brackets: `256`, `64 MiB (CRDB v19.1)`, `8 (default)`
+_NUMERIC_UNIT = re.compile(r"^[A-Za-zµ%/]*$")
+_NOTE = re.compile(r"\s*\([^()]*\)\s*$")
+
+
+def _numbers(categories: list[str]) -> list[float] | None:
+    """Return the categories as numbers when every one is a number with the same unit; else None."""
+    out, units = [], set()
+    for category in categories:
+        q = quantity(_NOTE.sub("", category))
+        if q is None or not _NUMERIC_UNIT.match(q[1]):
+            return None
+        out.append(q[0])
+        units.add(q[1])
+    return out if len(units) == 1 else None
+
+
+def _even(steps: list[float], tolerance: float) -> bool:
+    return min(steps) > 0 and max(steps) <= min(steps) * (1 + tolerance)
+
+
+def _spacing(body: Body) -> str | None:
+    """Say what is wrong with the spacing of numeric x categories a line is drawn across, or None."""
+    xs = _numbers(body.x.categories)
+    if xs is None or len(xs) < 3 or all(s.type == "bar" for s in body.series):
+        return None
+    shown = ", ".join(number(x) for x in xs)
+    gaps = [b - a for a, b in itertools.pairwise(xs)]
+    ratios = [b / a for a, b in itertools.pairwise(xs) if a > 0]
+    # a steady ratio: the logs of the ratios agree within 40% (1, 2, 5, 10 passes; 3, 5, 7, 9 does not)
+    steady = len(ratios) == len(gaps) and _even([math.log(r) for r in ratios], 0.4)
+    if body.x.scale == "log":
+        return None if steady else f"x values {shown} are declared log scale but do not grow by a steady ratio"
+    if _even(gaps, 0.1):
+        return None
+    if steady:
+        return f"x values {shown} grow by a steady ratio: set `scale: log` under x so the axis says it is logarithmic"
+    return (
+        f"x values {shown} are unevenly spaced, but Mermaid's xychart draws categories evenly (it has no numeric "
+        "or log x axis for data), so the line's slopes are false: use type: bar for separate measurements, "
+        "or give values at even steps"
+    )
+
+
 def lint(body: Body) -> Iterable[Finding]:
     n = len(body.x.categories)
     pct = _percentiles(body.x.categories)
+    if n <= 3:
+        yield (
+            ("x", "categories"),
+            "CHART005",
+            f"{n} values per series are too few for a chart: say them in a sentence, or use kind: comparison "
+            "(a table); a chart earns its place from 4 points",
+        )
+    spacing = _spacing(body) if n > 3 else None  # too few points: one fix, not two
+    if spacing:
+        yield ("x", "categories"), "CHART006", spacing
+    if body.threshold is not None and quantity(body.threshold.value) is None:
+        yield (
+            ("threshold", "value"),
+            "UNIT001",
+            f"threshold {body.threshold.value!r} starts with no number; write it as `200 ms` or `${{fact}}`",
+        )
     if len(body.series) == 1 and body.series[0].type == "line" and not _ordered(body.x.categories):
         yield (
             ("series", 0, "type"),
@@ -106,11 +190,19 @@ def lint(body: Body) -> Iterable[Finding]:
                 )
 
 
+def _threshold(body: Body) -> float | None:
+    q = quantity(body.threshold.value) if body.threshold else None
+    return q[0] if q else None
+
+
 def context(body: Body) -> dict[str, Any]:
     top = body.y.max if body.y.max is not None else None
+    at = _threshold(body)
     return {
         "y_range": f" {number(body.y.min)} --> {number(top)}" if body.y.min is not None and top is not None else "",
         "fmt": lambda values: ", ".join(number(v) for v in values),
+        "x_title": body.x.label + (" (log scale)" if body.x.scale == "log" else ""),
+        "threshold": None if at is None else [at] * len(body.x.categories),
     }
 
 
@@ -119,15 +211,21 @@ def describe(body: Body) -> list[str]:
     for s in body.series:
         pairs = ", ".join(f"{c} {v:g} {body.y.unit}" for c, v in zip(body.x.categories, s.values, strict=False))
         out.append(f"{s.name} ({s.type}): {pairs}")
+    if body.threshold:
+        out.append(f"{body.threshold.label}: {body.threshold.value}")
     return out
 
 
 def legend(body: Body) -> list[tuple[str, str, str]]:
     """Mermaid's xychart draws no legend: name each series in the colour each variant gives it, in order."""
-    return [
+    rows = [
         (f"{s.name} ({s.type})", SERIES[i % len(SERIES)], DARK_SERIES[i % len(DARK_SERIES)])
         for i, s in enumerate(body.series)
     ]
+    if body.threshold is not None:
+        i = len(body.series)
+        rows.append((f"{body.threshold.label}: {body.threshold.value}", SERIES[i], DARK_SERIES[i]))
+    return rows
 
 
 def sample(t: str) -> dict[str, Any]:

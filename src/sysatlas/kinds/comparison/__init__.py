@@ -1,4 +1,9 @@
-"""comparison: options side by side against one workload, metric by metric, with the best value marked."""
+"""comparison: options side by side against one workload, as a table read row by row, the best value marked.
+
+Drawn with Mermaid's block diagram: a workload row across the table, a header row of option names, one row per
+metric and a last row saying what each option is best for. Mermaid gives every cell the size of the largest, so
+the text is wrapped here to a column width chosen from the number of columns, to keep the table near 1,000 px.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +13,10 @@ from typing import Any, Literal
 from pydantic import Field
 
 from ...model import Strict, Text
+from ...theme import PALETTE
 from ...units import quantity
 from .. import Finding, Kind
-from .._common import NodeId, duplicates, mid
+from .._common import NodeId, duplicates, mid, wrap
 
 
 class Metric(Strict):
@@ -23,7 +29,7 @@ class Option(Strict):
     id: NodeId
     label: Text
     values: dict[NodeId, Text]
-    best_for: Text
+    best_for: Text | None = Field(None, description="what the option suits; the table's last row")
 
 
 class Body(Strict):
@@ -72,21 +78,67 @@ def lint(body: Body) -> Iterable[Finding]:
                 )
 
 
+TABLE_WIDTH = 1000  # px the table aims at: the site's diagram width
+CHAR_WIDTH = 8.2  # px per character of cell text at Mermaid's default 16 px
+BEST = "★ "  # marks the best value in text too, so the mark does not rest on colour alone
+BETTER = {"lower": "lower is better", "higher": "higher is better", "none": ""}
+
+
+def _chars(columns: int) -> int:
+    """Return how many characters a cell line holds so that `columns` columns fit the table width."""
+    return max(16, min(34, int(TABLE_WIDTH / columns / CHAR_WIDTH) - 3))
+
+
 def context(body: Body) -> dict[str, Any]:
     best = _best(body)
-    cards = []
-    for option in body.options:
-        rows = [f"{m.label}: {option.values.get(m.id, 'n/a')}" for m in body.metrics]
-        cards.append(
+    columns = len(body.options) + 1
+    width = _chars(columns)
+    head = [{"mid": "x_corner", "lines": ["Metric"]}]
+    # option names are bold and often capitals: a narrower wrap keeps their column as wide as the values'
+    head += [{"mid": mid("h", o.id), "lines": wrap(o.label, width * 4 // 5, split_names=True)} for o in body.options]
+    rows: list[dict[str, Any]] = []
+    best_cells: list[str] = []
+    for mi, metric in enumerate(body.metrics):
+        cells: list[dict[str, Any]] = [
             {
-                "mid": mid("o", option.id),
-                "option": option,
-                "rows": rows,
-                "best": sorted(best[option.id]),
-                "cls": "best" if best[option.id] else "external",
+                "mid": f"c{oi}_{mi}",
+                "lines": wrap(
+                    (BEST if metric.label in best[option.id] else "") + option.values.get(metric.id, "n/a"),
+                    width,
+                    split_names=True,
+                ),
+                "best": metric.label in best[option.id],
+            }
+            for oi, option in enumerate(body.options)
+        ]
+        best_cells += [c["mid"] for c in cells if c["best"]]
+        note = BETTER[metric.better]
+        rows.append(
+            {
+                "mid": mid("m", metric.id),
+                "lines": wrap(metric.label, width, split_names=True),
+                "note": note,
+                "cells": cells,
             }
         )
-    return {"cards": cards, "classes": sorted({c["cls"] for c in cards} | {"question"})}
+    best_for = [{"mid": mid("f", o.id), "lines": wrap(o.best_for or "", width, split_names=True)} for o in body.options]
+    return {
+        "columns": columns,
+        "workload": wrap("Workload: " + body.workload, width * columns, split_names=True),
+        "head": head,
+        "rows": rows,
+        "best_for": best_for if any(o.best_for for o in body.options) else [],
+        "best_cells": best_cells,
+        "classes": ["best", "external"] if any(best.values()) else ["external"],
+    }
+
+
+def legend(body: Body) -> list[tuple[str, str, str]]:
+    """Name the one colour the table uses: the best value of a metric that has a better direction."""
+    if not any(_best(body).values()):
+        return []
+    fill = PALETTE["best"][0]
+    return [(f"{BEST}best value on its metric", fill, fill)]
 
 
 def describe(body: Body) -> list[str]:
@@ -95,7 +147,8 @@ def describe(body: Body) -> list[str]:
     for option in body.options:
         values = "; ".join(f"{m.label} {option.values.get(m.id, 'n/a')}" for m in body.metrics)
         star = f" — best {', '.join(sorted(best[option.id]))}" if best[option.id] else ""
-        out.append(f"{option.label}: {values}; best for {option.best_for}{star}")
+        suits = f"; best for {option.best_for}" if option.best_for else ""
+        out.append(f"{option.label}: {values}{suits}{star}")
     return out
 
 
@@ -118,5 +171,7 @@ KIND = Kind(
     lint=lint,
     context=context,
     describe=describe,
-    size=lambda b: (len(b.options) + 1, len(b.options)),
+    legend=legend,
+    accessible=False,
+    size=lambda b: (len(b.options) * len(b.metrics), 0),  # values: the schema allows at most 5 x 6 = 30
 )

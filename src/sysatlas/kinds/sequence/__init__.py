@@ -10,7 +10,7 @@ from pydantic import Discriminator, Field, Tag
 from ... import escape
 from ...model import Strict, Text
 from .. import Finding, Kind, Loc
-from .._common import NodeId, duplicates, mid
+from .._common import NodeId, duplicates, mid, wrap
 
 ARROWS = {"sync": "->>", "reply": "-->>", "async": "-)", "lost": "-x", "plain": "->"}
 
@@ -137,22 +137,66 @@ def lint(body: Body) -> Iterable[Finding]:
             yield ("participants", i, "id"), "READ004", f"participant {p.id!r} sends and receives nothing; drop it"
 
 
-def _lines(steps: list[Any], depth: int) -> list[str]:
+# Characters per line, chosen so that a typical sequence (five participants) fits about 1,100 px at 16 px text.
+# Mermaid sets the gap between two neighbours from the widest message between them, so messages are broken here,
+# word by word (never inside a word: a metric name stays whole), with <br/>; Mermaid's own wrap would cut long
+# words with a hyphen.
+MESSAGE_CHARS = 26
+"""per line of a message between neighbours; each further participant it spans adds SPAN_CHARS"""
+SPAN_CHARS = 28
+NOTE_CHARS = 24
+"""per line of a note over one participant"""
+NOTE_SPAN_CHARS = 22
+"""per line of a note over two participants, per participant it spans: Mermaid draws its box from the first
+participant's centre to the last's (at least 180 px apart) plus 30 px, however long the text"""
+ACTOR_CHARS = 16
+"""per line of a participant's name (at most three lines fit its box; longer names get longer lines)"""
+
+
+def _broken(text: str, chars: int) -> str:
+    """Escape text for a sequence label, broken into lines of about `chars` characters."""
+    return "<br/>".join(escape.wrapped(line) for line in wrap(text, chars))
+
+
+def _actor(label: str) -> str:
+    """Escape a participant's name, broken into at most three lines where it can be."""
+    return _broken(label, max(ACTOR_CHARS, -(-len(label) // 3) + 2))
+
+
+RUNBOOKS = {"operations", "debugging"}
+"""Categories whose sequences are procedures an engineer follows step by step, so the steps carry numbers."""
+
+
+def lint_in(category: str, body: Body) -> Iterable[Finding]:
+    if category in RUNBOOKS and not body.autonumber:
+        yield (
+            ("autonumber",),
+            "SEQ001",
+            f"a sequence in {category} is a procedure followed step by step: number its steps with "
+            "`autonumber: true` in the body",
+        )
+
+
+def _lines(steps: list[Any], depth: int, order: dict[str, int]) -> list[str]:
     pad = "  " * depth
     out: list[str] = []
     for step in steps:
         if isinstance(step, Message):
             text = (f"{step.at} " if step.at else "") + step.text + (f" ({step.latency})" if step.latency else "")
-            out.append(f"{pad}{mid('p', step.from_)}{ARROWS[step.arrow]}{mid('p', step.to)}: {escape.label(text)}")
+            span = abs(order.get(step.from_, 0) - order.get(step.to, 0))
+            chars = MESSAGE_CHARS + SPAN_CHARS * max(0, span - 1)
+            out.append(f"{pad}{mid('p', step.from_)}{ARROWS[step.arrow]}{mid('p', step.to)}: {_broken(text, chars)}")
         elif isinstance(step, Note):
             where = "over " + ",".join(mid("p", p) for p in step.over)
-            out.append(f"{pad}Note {where}: {escape.label(step.note)}")
+            span = abs(order.get(step.over[0], 0) - order.get(step.over[-1], 0))
+            chars = NOTE_SPAN_CHARS * span if span else NOTE_CHARS
+            out.append(f"{pad}Note {where}: {_broken(step.note, chars)}")
         elif isinstance(step, (Alt, Par)):
             branches = step.alt if isinstance(step, Alt) else step.par
             first, other = ("alt", "else") if isinstance(step, Alt) else ("par", "and")
             for b, branch in enumerate(branches):
                 out.append(f"{pad}{first if b == 0 else other} {escape.block(branch.when)}")
-                out += _lines(branch.steps, depth + 1)
+                out += _lines(branch.steps, depth + 1, order)
             out.append(f"{pad}end")
         else:
             word, branch = next(
@@ -161,13 +205,14 @@ def _lines(steps: list[Any], depth: int) -> list[str]:
                 if hasattr(step, f)
             )
             out.append(f"{pad}{word} {escape.block(branch.when)}")
-            out += _lines(branch.steps, depth + 1)
+            out += _lines(branch.steps, depth + 1, order)
             out.append(f"{pad}end")
     return out
 
 
 def context(body: Body) -> dict[str, Any]:
-    return {"lines": _lines(body.steps, 1)}
+    order = {p.id: i for i, p in enumerate(body.participants)}
+    return {"lines": _lines(body.steps, 1, order), "actors": [_actor(p.label) for p in body.participants]}
 
 
 def describe(body: Body) -> list[str]:
@@ -216,7 +261,10 @@ def sample(t: str) -> dict[str, Any]:
 CONFIG = {
     "sequence": {
         "useMaxWidth": True,
-        "wrap": False,
+        "wrap": False,  # text is broken into lines here (see MESSAGE_CHARS)
+        "mirrorActors": False,  # no second participant row at the bottom
+        "actorMargin": 30,
+        "messageMargin": 30,
         "actorFontSize": "16px",
         "messageFontSize": "16px",
         "noteFontSize": "16px",
@@ -229,6 +277,7 @@ KIND = Kind(
     label_place="text.messageText",
     body=Body,
     lint=lint,
+    lint_in=lint_in,
     context=context,
     describe=describe,
     shape=shape,
