@@ -6,10 +6,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..atlas import Atlas, Subject
+from ..atlas import Atlas, Diagram, Subject
 from ..stats import coverage, coverage_markdown
-from .blocks import diagram_block, sources_section, subject_header
-from .text import diagram_path, md, rel_link, subject_path
+from .blocks import FIRST, diagram_block, sources_section, subject_details, subject_top
+from .text import attr, diagram_files, diagram_path, html_link, md, rel_link, subject_path
 
 ABOUT = Path(__file__).parent / "about.md"
 
@@ -27,24 +27,29 @@ class Page:
 
 
 def subject_pages(atlas: Atlas, s: Subject, backlinks: list[Subject]) -> list[Page]:
-    """Return the page of one subject, or its index and one page per diagram when its category asks for that."""
+    """Return the page of one subject, or its index and one page per diagram when its category asks for that.
+
+    The answer comes first: the title, the summary (and an incident's "At a glance" box), then the diagrams; the
+    subject's metadata, links and facts follow them.
+    """
     category = atlas.category(s)
     src = subject_path(category, s.head.id)
     if not category.per_diagram:
-        out = subject_header(atlas, s, src, backlinks)
-        for d in s.diagrams:
-            out += diagram_block(atlas, s, d, src)
+        out = subject_top(s, src)
+        for i, d in enumerate(s.diagrams):
+            out += diagram_block(atlas, s, d, src, first=i == 0)
+        out += subject_details(atlas, s, src, backlinks)
         out += sources_section(s)
         return [Page(src, s.head.title, "\n".join(out) + "\n", s.category)]
-    index = [*subject_header(atlas, s, src, backlinks), "## Diagrams", ""]
+    index = [*subject_top(s, src), "## Diagrams {#diagrams}", "", '<div class="sysatlas-gallery">']
     result = []
-    for d in s.diagrams:
+    for i, d in enumerate(s.diagrams):
         path = diagram_path(category, d)
-        index.append(f"- [{md(d.common.title)}]({rel_link(src, path)}): {md(d.common.caption)}")
+        index.append(thumbnail(d, src, path, first=i == 0))
         body = [f"# {md(d.common.title)} {{#{d.common.id}}}", "", f"[← {md(s.head.title)}]({rel_link(path, src)})", ""]
-        body += diagram_block(atlas, s, d, path, heading="")
+        body += diagram_block(atlas, s, d, path, heading="", first=True)
         result.append(Page(path, d.common.title, "\n".join(body) + "\n", s.category))
-    index += ["", *sources_section(s)]
+    index += ["</div>", "", *subject_details(atlas, s, src, backlinks), *sources_section(s)]
     page = Page(src, s.head.title, "\n".join(index) + "\n", s.category, children=[p.path for p in result])
     return [page, *result]
 
@@ -122,3 +127,19 @@ def tag_pages(atlas: Atlas, tags: dict[str, list[Subject]]) -> list[Page]:
         Page("tags/index.md", "Tags", "\n".join(index) + "\n", "tags", 0, [f"tags/{t}.md" for t in sorted(tags)])
     )
     return result
+
+
+def thumbnail(d: Diagram, src: str, page: str, first: bool = False) -> str:
+    """Return one diagram of a subject's index as a linked preview: its image, title and caption."""
+    files = diagram_files(d.category, d.subject, d.common.id)
+    href = attr(html_link(src, page.removesuffix(".md") + "/"))
+    images = "".join(
+        f'<img class="sysatlas-svg sysatlas-{v}" src="{attr(html_link(src, files[v]))}" alt="" loading="lazy" '
+        'decoding="async">'
+        for v in ("light", "dark")
+    )
+    anchor = f' id="{FIRST}" tabindex="-1"' if first else ""
+    return (
+        f'<figure class="sysatlas-thumb"{anchor}><a href="{href}" tabindex="-1" aria-hidden="true">{images}</a>'
+        f'<figcaption><a href="{href}">{md(d.common.title)}</a><br>{md(d.common.caption)}</figcaption></figure>'
+    )
