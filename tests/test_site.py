@@ -113,7 +113,7 @@ def test_every_page_shows_its_diagrams_offline(site: tuple[str, Layout]) -> None
             errors.clear()
             requested.clear()
             page.goto(f"{base}/{'' if rel == '.' else rel + '/'}")
-            figures = page.locator("figure.sysatlas-diagram").count()
+            figures = page.locator("figure.sysatlas-diagram, figure.sysatlas-thumb").count()
             shown = _shown(page)
             seen += len(shown)
             if len(shown) != figures or not all(ok for _, ok in shown):
@@ -768,6 +768,6 @@ def test_no_stray_escapes_or_backticks_in_visible_text(site: tuple[str, Layout])
         text = "".join(parser.text)
         found += [
             f"{built.relative_to(layout.site)}: {m.group()!r}"
-            for m in re.finditer(r"\\[\\`*_{}\[\]#~|!]|`[^`\n]+`", text)
+            for m in re.finditer(r"\\[`*_{}\[\]#~|!]|`[^`\n]+`", text)
         ]
     assert found == []
