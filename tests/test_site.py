@@ -431,7 +431,7 @@ def test_report_link_prefills_the_report(site: tuple[str, Layout]) -> None:
 
 SHOTS = [
     ("home", "/"),
-    ("incident-timeline", "/incidents/github-2018-10-21/#timeline"),
+    ("incident-timeline", "/incidents/github-2018-10-21/"),
     ("case-study-diagram", "/case-studies/"),
 ]
 

@@ -42,6 +42,7 @@ def diagram_block(
     )
     out.append("")
     alt_id = f"{c.id}-text"
+    out.append('<div class="sysatlas-pair">')  # the figure and its 3 AM note: side by side when there is room
     out.append(
         f'<figure class="sysatlas-diagram kind-{d.kind.name}" data-diagram="{attr(d.subject)}--{c.id}" '
         f'data-title="{attr(c.title)}" role="figure" aria-label="{attr(c.title)}" aria-describedby="{alt_id}"'
@@ -72,7 +73,7 @@ def diagram_block(
         + f'<a class="sysatlas-tool" data-action="text" href="#{alt_id}">Text alternative</a>'
         + "</div>"
     )
-    out += [tools, f"<figcaption>{with_quotes(c.caption, subject.head)}</figcaption>", "</figure>", ""]
+    out += [tools, f"<figcaption>{with_quotes(c.caption, subject.head)}</figcaption>", "</figure>"]
     out += [
         '<aside class="admonition warning sysatlas-3am" aria-label="At 3 AM">',
         '<p class="admonition-title">At 3 AM</p>',
@@ -80,6 +81,7 @@ def diagram_block(
         f"<strong>What it looks like:</strong> {md(c.three_am.looks_like)}<br>",
         f"<strong>Check first:</strong> {md(c.three_am.check_first)}</p>",
         "</aside>",
+        "</div>",
         "",
     ]
     if c.evidence != "reported" and c.evidence_note:

@@ -187,6 +187,14 @@
   function showScale(figure) {
     var image = imageOf(figure), zoom = figure.querySelector("[data-action=zoom]");
     if (!image || !zoom || !image.naturalWidth || !image.clientWidth) { return; }
+    // A tall diagram narrow enough to leave room beside it gets its 3 AM note there, in view while reading it.
+    var pair = figure.parentElement;
+    if (pair && pair.classList.contains("sysatlas-pair")) {
+      var room = pair.clientWidth - image.naturalWidth;
+      var side = window.innerWidth >= 1220 && room >= 340 && image.naturalHeight > 560;
+      pair.classList.toggle("sysatlas-side", side);
+      pair.style.gridTemplateColumns = side ? image.naturalWidth + "px minmax(15rem, 24rem)" : "";
+    }
     var shown = image.clientWidth / image.naturalWidth;
     zoom.textContent = shown < 0.95 ? "Full screen (shown at " + Math.round(shown * 100) + "%)" : "Full screen";
   }
