@@ -95,11 +95,11 @@ def rows(s: Subject, src: str) -> list[tuple[str, str]]:
     fix = next((x for x in after if x.severity == "recovery"), None)
     causes = [t for t in s.head.tags if t in CAUSES]
     out = [("Date", md(_when(s))), ("Duration", md(_duration(s)))]
-    out.append(("Impact", "; ".join(md(_step_text(x)) for x in impact)))
-    out.append(("Trigger", md(_step_text(trigger)) if trigger else ""))
     if causes:
         link = html_link(src, f"tags/{causes[0]}/")
         out.append(("Root cause", f'<a href="{attr(link)}">{md(CAUSES[causes[0]])}</a>'))
+    out.append(("Trigger", md(_step_text(trigger)) if trigger else ""))
+    out.append(("Impact", "; ".join(md(_step_text(x)) for x in impact)))
     out.append(("Fix", md(_step_text(fix)) if fix else ""))
     out.append(("Check first", md(cascade.common.three_am.check_first)))
     return [(label, value) for label, value in out if value]
