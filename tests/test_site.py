@@ -419,7 +419,7 @@ def test_report_link_prefills_the_report(site: tuple[str, Layout]) -> None:
         page = browser.new_page()
         page.goto(f"{base}/incidents/github-2018-10-21/")
         _rendered(page)
-        page.locator("figure.kind-timeline ~ p a.sysatlas-report").first.click()
+        page.locator(".sysatlas-pair:has(figure.kind-timeline) ~ p a.sysatlas-report").first.click()
         page.wait_for_url("**/about/**")
         assert (
             page.locator("#sysatlas-report-text")
