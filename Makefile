@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PYTHON ?= python3
 export PUPPETEER_SKIP_DOWNLOAD := 1
 
-.PHONY: site test check lint bench deps python-deps node-deps chromium clean serve screenshots
+.PHONY: site test check lint bench deps python-deps node-deps chromium clean serve screenshots measure
 
 site: deps  ## build and verify every diagram, then the site into site/
 	$(BIN)/sysatlas build
@@ -24,6 +24,9 @@ bench: deps  ## generation, validation vs mermaid-cli, rebuild times, site build
 
 screenshots: deps  ## retake docs/screenshots/*.png from the whole atlas (light and dark)
 	SYSATLAS_SCREENSHOTS=1 $(BIN)/pytest -q -p no:xdist tests/test_site.py -k screenshots
+
+measure: deps  ## the reader measurements over the whole atlas: text size on screen, cropping, first diagram, phone viewer
+	SYSATLAS_MEASURE=1 $(BIN)/pytest -q -s -p no:xdist tests/test_site.py -k "come_first or pinch_zoom"
 
 serve: site  ## serve the built site on http://127.0.0.1:8000
 	$(BIN)/python -m http.server 8000 --bind 127.0.0.1 --directory site

@@ -22,9 +22,10 @@ def test_facts_table_shows_quote_evidence_and_source(make_project: Callable[[dic
     subject, atlas = _subject(make_project, "content/performance/kafka.yaml")
     text = subject_pages(atlas, subject, [])[0].text
     assert "| Fact | Value | Evidence | The source says |" in text
-    row = next(line for line in text.splitlines() if line.strip().startswith("| cloud\\_peak |"))
-    assert "605 MB/s" in row and "reported, primary source" in row and "“Peak Throughput \\| 605 MB/s \\|”" in row
-    summary_row = next(line for line in text.splitlines() if line.strip().startswith("| e2e\\_p50 |"))
+    row = next(line for line in text.splitlines() if line.strip().startswith("| **Cloud peak**"))
+    assert "605 MB/s" in row and "reported, primary source" in row and "“Peak Throughput &#124; 605 MB/s &#124;”" in row
+    assert "](https://" in row  # the source's title links to it
+    summary_row = next(line for line in text.splitlines() if line.strip().startswith("| **E2e p50**"))
     assert "reported, secondary source only" in summary_row
 
 

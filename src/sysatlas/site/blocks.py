@@ -8,6 +8,7 @@ from collections import defaultdict
 from ..atlas import Atlas, Diagram, Subject
 from ..model import CAUSE_TITLES, Ref
 from .facts import facts_table, with_quotes
+from .glance import glance_box
 from .text import attr, diagram_files, diagram_link, html_link, md, rel_link, subject_path
 
 EVIDENCE = "about/#evidence-levels"
@@ -64,8 +65,14 @@ Public source for the correction (URL):
 """
 
 
-def diagram_block(atlas: Atlas, subject: Subject, d: Diagram, src: str, heading: str = "##") -> list[str]:
-    """Return one diagram with its meta line, figure, legend, caption, tools, 3 AM box, text alternative, sources."""
+FIRST = "sysatlas-first-diagram"
+"""The id the skip link ("Skip to the first diagram") lands on."""
+
+
+def diagram_block(
+    atlas: Atlas, subject: Subject, d: Diagram, src: str, heading: str = "##", first: bool = False
+) -> list[str]:
+    """Return one diagram: meta line with its permalink, figure and tools, 3 AM box, text alternative, sources."""
     c = d.common
     sources = {s.id: s for s in subject.head.sources}
     out = [f"{heading} {md(c.title)} {{#{c.id}}}", ""] if heading else []
@@ -73,44 +80,60 @@ def diagram_block(atlas: Atlas, subject: Subject, d: Diagram, src: str, heading:
     out.append(
         f'<p class="sysatlas-meta"><a class="sysatlas-badge {c.evidence}" href="{attr(html_link(src, EVIDENCE))}" '
         f'title="evidence level: what it means">{c.evidence}</a> as of {md(as_of)} · {d.kind.name} · '
-        f"<code>{attr(d.key)}</code></p>"
+        f'<a class="sysatlas-permalink" href="#{attr(c.id)}" title="link to this diagram">{attr(d.key)}</a></p>'
     )
     out.append("")
+    alt_id = f"{c.id}-text"
+    out.append('<div class="sysatlas-pair">')  # the figure and its 3 AM note: side by side when there is room
     out.append(
         f'<figure class="sysatlas-diagram kind-{d.kind.name}" data-diagram="{attr(d.subject)}--{c.id}" '
-        f'data-title="{attr(c.title)}" role="figure" aria-label="{attr(c.title)}" markdown>'
+        f'data-title="{attr(c.title)}" role="figure" aria-label="{attr(c.title)}" aria-describedby="{alt_id}"'
+        + (f' id="{FIRST}" tabindex="-1"' if first else "")
+        + ">"
     )
-    # The SVGs the build rendered and checked, one per colour scheme: the page runs no diagram code.
+    # The SVGs the build rendered and checked, one per colour scheme: the page runs no diagram code. Each opens
+    # full size in one click: in the viewer with JavaScript, as the plain SVG without.
     files = diagram_files(d.category, d.subject, c.id)
-    images = " ".join(
-        f"![{md(c.title)}]({rel_link(src, files[v])}){{: .sysatlas-svg .sysatlas-{v} loading=lazy decoding=async }}"
+    images = "".join(
+        f'<a class="sysatlas-open sysatlas-{v}" href="{attr(html_link(src, files[v]))}" '
+        f'title="Open full screen"><img class="sysatlas-svg sysatlas-{v}" src="{attr(html_link(src, files[v]))}" '
+        f'alt="{attr(c.title)}" loading="lazy" decoding="async"></a>'
         for v in ("light", "dark")
     )
-    out += ['<div class="sysatlas-scroll" markdown>', "", images, "", "</div>"]
+    out.append(f'<div class="sysatlas-scroll">{images}</div>')
     name = f"{d.subject}--{c.id}"
     tools = (
-        '<div class="sysatlas-tools"><button type="button" data-action="zoom">Zoom / full screen</button>'
+        '<div class="sysatlas-tools">'
+        '<button type="button" data-action="zoom" aria-haspopup="dialog">Full screen</button>'
+        f'<a class="sysatlas-tool" data-action="link" href="#{attr(c.id)}">Copy link</a>'
         f'<a class="sysatlas-tool" data-action="copy" href="{attr(html_link(src, files["mmd"]))}">Copy source</a>'
         + "".join(
             f'<a class="sysatlas-tool sysatlas-{v}" data-action="download" download="{attr(name)}.svg" '
             f'href="{attr(html_link(src, files[v]))}">Download SVG</a>'
             for v in ("light", "dark")
         )
+        + f'<a class="sysatlas-tool" data-action="text" href="#{alt_id}">Text alternative</a>'
         + "</div>"
     )
-    out += [f"<figcaption>{with_quotes(c.caption, subject.head)}</figcaption>", tools, "</figure>", ""]
-    if c.evidence != "reported" and c.evidence_note:
-        out += [f"*{c.evidence.capitalize()}:* {md(c.evidence_note)}", ""]
+    out += [tools, f"<figcaption>{with_quotes(c.caption, subject.head)}</figcaption>", "</figure>"]
     out += [
-        '!!! warning "At 3 AM"',
-        f"    **What breaks:** {md(c.three_am.breaks)}  ",
-        f"    **What it looks like:** {md(c.three_am.looks_like)}  ",
-        f"    **Check first:** {md(c.three_am.check_first)}",
+        '<aside class="admonition warning sysatlas-3am" aria-label="At 3 AM">',
+        '<p class="admonition-title">At 3 AM</p>',
+        f"<p><strong>What breaks:</strong> {md(c.three_am.breaks)}<br>",
+        f"<strong>What it looks like:</strong> {md(c.three_am.looks_like)}<br>",
+        f"<strong>Check first:</strong> {md(c.three_am.check_first)}</p>",
+        "</aside>",
+        "</div>",
         "",
     ]
-    out += ['??? note "Text alternative"']
-    out += [f"    - {md(line)}" for line in d.kind.describe(d.body)]
-    out.append("")
+    if c.evidence != "reported" and c.evidence_note:
+        out += [f"*{c.evidence.capitalize()}:* {md(c.evidence_note)}", ""]
+    lines = "".join(f"<li>{md(line)}</li>" for line in d.kind.describe(d.body))
+    out += [
+        f'<details class="note sysatlas-text" id="{alt_id}"><summary>Text alternative</summary><ul>{lines}</ul>'
+        "</details>",
+        "",
+    ]
     cited = []
     for ref in c.sources:
         s = sources.get(ref)
@@ -153,10 +176,16 @@ def tag_title(atlas: Atlas, tag: str) -> str:
     return v.root[tag].title if v is not None and tag in v.root else tag
 
 
-def subject_header(atlas: Atlas, s: Subject, src: str, backlinks: list[Subject]) -> list[str]:
-    """Return a subject's title, summary, meta line, tags, links both ways and its facts."""
+def subject_top(s: Subject, src: str) -> list[str]:
+    """Return what a subject page opens with, above its first diagram: title, summary, and an incident's box."""
     h = s.head
-    out = [f"# {md(h.title)}", "", md(h.summary), ""]
+    return [f"# {md(h.title)}", "", md(h.summary), "", *glance_box(s, src)]
+
+
+def subject_details(atlas: Atlas, s: Subject, src: str, backlinks: list[Subject]) -> list[str]:
+    """Return what follows the diagrams: meta line, tags, links both ways and the facts."""
+    h = s.head
+    out = ["## About this subject {#about-this-subject}", ""]
     meta = []
     if h.company:
         meta.append(f"**Company:** {md(h.company)}")

@@ -26,28 +26,40 @@ def _fact_evidence(h: SubjectHead, fact: Fact) -> str:
     return level
 
 
+def fact_label(name: str) -> str:
+    """A fact's key as a reader's label: `cloud_peak` -> Cloud peak, `e2e_p50` -> E2e p50."""
+    words = name.replace("_", " ").replace("-", " ").replace(".", " ").split()
+    text = " ".join(words)
+    return text[:1].upper() + text[1:]
+
+
 def facts_table(h: SubjectHead) -> list[str]:
-    """Every fact with its value, evidence, the source's own words and where they are."""
+    """Every fact with its value, evidence, the source's own words and where they are (linked)."""
     if not h.facts:
         return []
-    titles = {x.id: x.title for x in h.sources}
+    sources = {x.id: x for x in h.sources}
     out = [
-        '??? info "Key facts, quoted from their sources"',
+        '???+ info "Key facts, quoted from their sources"',
         "    | Fact | Value | Evidence | The source says |",
         "    |---|---|---|---|",
     ]
     for name, fact in h.facts.items():
+        label = f"**{md(fact_label(name))}**"
         if not isinstance(fact, Fact):
-            out.append(f"    | {md(name)} | {md(_fact_shown(fact))} | | |")
+            out.append(f"    | {label} | {md(_fact_shown(fact))} | | |")
             continue
+        if fact.note:
+            label += f"<br><small>{md(fact.note)}</small>"
         says = ""
         if fact.quote:
             says = f"“{md(fact.quote)}”"
         if fact.source:
-            where = md(titles.get(fact.source, fact.source))
+            source = sources.get(fact.source)
+            where = md(source.title if source else fact.source)
+            if source and source.url:
+                where = f"[{where}]({source.url})"
             says += f" — {where}" + (f", {md(fact.locator)}" if fact.locator else "")
-        note = f" — {md(fact.note)}" if fact.note else ""
-        out.append(f"    | {md(name)} | {md(_fact_shown(fact))}{note} | {md(_fact_evidence(h, fact))} | {says} |")
+        out.append(f"    | {label} | {md(_fact_shown(fact))} | {md(_fact_evidence(h, fact))} | {says} |")
     out.append("")
     return out
 

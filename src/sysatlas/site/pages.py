@@ -8,10 +8,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..atlas import Atlas, Subject
+from ..atlas import Atlas, Diagram, Subject
 from ..stats import coverage, coverage_markdown
 from .atlasmap import map_page
-from .blocks import diagram_block, sources_section, subject_header, tag_title
+from .blocks import FIRST, diagram_block, sources_section, subject_details, subject_top, tag_title
 from .catalogue import catalogue_page, entries, grouped_page, system_pages
 from .incidents import dataset, incidents_table
 from .text import attr, diagram_files, diagram_path, html_link, md, rel_link, subject_path
@@ -39,26 +39,31 @@ def subject_meta(text: str) -> dict[str, Any]:
 
 
 def subject_pages(atlas: Atlas, s: Subject, backlinks: list[Subject]) -> list[Page]:
-    """Return the page of one subject, or its index and one page per diagram when its category asks for that."""
+    """Return the page of one subject, or its index and one page per diagram when its category asks for that.
+
+    The answer comes first: the title, the summary (and an incident's "At a glance" box), then the diagrams; the
+    subject's metadata, links and facts follow them.
+    """
     category = atlas.category(s)
     src = subject_path(category, s.head.id)
     if not category.per_diagram:
-        out = subject_header(atlas, s, src, backlinks)
-        for d in s.diagrams:
-            out += diagram_block(atlas, s, d, src)
+        out = subject_top(s, src)
+        for i, d in enumerate(s.diagrams):
+            out += diagram_block(atlas, s, d, src, first=i == 0)
+        out += subject_details(atlas, s, src, backlinks)
         out += sources_section(s)
         return [Page(src, s.head.title, "\n".join(out) + "\n", s.category, meta=subject_meta(s.head.summary))]
-    index = [*subject_header(atlas, s, src, backlinks), "## Diagrams", ""]
+    index = [*subject_top(s, src), "## Diagrams {#diagrams}", "", '<div class="sysatlas-gallery">']
     result = []
-    for d in s.diagrams:
+    for i, d in enumerate(s.diagrams):
         path = diagram_path(category, d)
-        index.append(f"- [{md(d.common.title)}]({rel_link(src, path)}): {md(d.common.caption)}")
+        index.append(gallery_item(d, src, path, first=i == 0))
         body = [f"# {md(d.common.title)} {{#{d.common.id}}}", "", f"[← {md(s.head.title)}]({rel_link(path, src)})", ""]
-        body += diagram_block(atlas, s, d, path, heading="")
+        body += diagram_block(atlas, s, d, path, heading="", first=True)
         result.append(
             Page(path, d.common.title, "\n".join(body) + "\n", s.category, meta=subject_meta(d.common.caption))
         )
-    index += ["", *sources_section(s)]
+    index += ["</div>", "", *subject_details(atlas, s, src, backlinks), *sources_section(s)]
     page = Page(
         src,
         s.head.title,
@@ -281,3 +286,19 @@ def tag_pages(atlas: Atlas, tags: dict[str, list[Subject]]) -> list[Page]:
         )
     )
     return result
+
+
+def gallery_item(d: Diagram, src: str, page: str, first: bool = False) -> str:
+    """Return one diagram of a subject's index as a linked preview: its image, title and caption."""
+    files = diagram_files(d.category, d.subject, d.common.id)
+    href = attr(html_link(src, page.removesuffix(".md") + "/"))
+    images = "".join(
+        f'<img class="sysatlas-svg sysatlas-{v}" src="{attr(html_link(src, files[v]))}" alt="" loading="lazy" '
+        'decoding="async">'
+        for v in ("light", "dark")
+    )
+    anchor = f' id="{FIRST}" tabindex="-1"' if first else ""
+    return (
+        f'<figure class="sysatlas-thumb"{anchor}><a href="{href}" tabindex="-1" aria-hidden="true">{images}</a>'
+        f'<figcaption><a href="{href}">{md(d.common.title)}</a><br>{md(d.common.caption)}</figcaption></figure>'
+    )

@@ -9,11 +9,22 @@ from pathlib import PurePosixPath
 from ..atlas import Diagram
 from ..inventory import Category
 
+# Markdown punctuation written as character references: they mean the same in Markdown, in raw HTML (figcaptions,
+# table cells, admonition titles) and in a heading's TOC entry, where a backslash escape would show as written.
+_PUNCTUATION = {c: f"&#{ord(c)};" for c in "\\`*_[]{}|#~!"}
+_CODE = re.compile(r"`([^`]+)`")
+
+
+def _plain(text: str) -> str:
+    return "".join(_PUNCTUATION.get(c, c) for c in html.escape(text, quote=False))
+
 
 def md(text: str) -> str:
-    """Escape text for Markdown prose (HTML-escaped, Markdown punctuation backslashed)."""
-    escaped = html.escape(str(text), quote=False)
-    return re.sub(r"([\\`*_\[\]{}|#~])", r"\\\1", escaped)
+    """Escape text for Markdown prose: HTML-escaped, punctuation as character references, `x` as code."""
+    parts = _CODE.split(str(text))
+    out = "".join(f"<code>{_plain(p)}</code>" if i % 2 else _plain(p) for i, p in enumerate(parts))
+    # a list marker or numbered item at the start of a line would make a list of a paragraph
+    return re.sub(r"^(?:[-+](?=\s)|\d+(?=[.)]\s))", lambda m: "".join(f"&#{ord(c)};" for c in m.group()), out)
 
 
 def attr(text: str) -> str:
