@@ -12,7 +12,15 @@ import json
 from typing import Any
 
 from ..kinds import registry
-from ..theme import DARK_BACKGROUND, LIGHT_BACKGROUND, dark_overrides, ink_css, light_extras, mermaid_variables
+from ..theme import (
+    DARK_BACKGROUND,
+    LIGHT_BACKGROUND,
+    dark_colours,
+    dark_overrides,
+    light_extras,
+    mermaid_variables,
+    theme_css,
+)
 
 MERMAID_VERSION = "11.17.2"
 
@@ -25,7 +33,7 @@ CONFIG: dict[str, Any] = {
     "maxEdges": 500,
     "htmlLabels": False,
     "flowchart": {"htmlLabels": False, "curve": "basis", "useMaxWidth": True},
-    "themeCSS": ink_css(),
+    "themeCSS": theme_css("light"),
 }
 for _kind in registry().values():  # the settings a kind's grammar needs are declared in its folder
     CONFIG.update(_kind.mermaid_config)
@@ -37,6 +45,7 @@ def _dark() -> dict[str, Any]:
     dark["themeVariables"]["xyChart"].update(overrides.pop("xyChart"))
     dark["themeVariables"].update(overrides)
     dark["background"] = DARK_BACKGROUND
+    dark["themeCSS"] = theme_css("dark")
     return dark
 
 
@@ -45,5 +54,9 @@ VARIANTS: dict[str, dict[str, Any]] = {"light": CONFIG, "dark": DARK}
 
 
 def config_js() -> str:
-    """Return the script that defines both configurations as a global: {light: ..., dark: ...}."""
-    return f"window.SYSATLAS_MERMAID = {json.dumps(VARIANTS, sort_keys=True)};\n"
+    """Return the script that defines both configurations as a global ({light: ..., dark: ...}) and the colour
+    language's light -> dark values, which the harness swaps in the diagram text for the dark variant."""
+    return (
+        f"window.SYSATLAS_MERMAID = {json.dumps(VARIANTS, sort_keys=True)};\n"
+        f"window.SYSATLAS_DARK_COLOURS = {json.dumps(dark_colours(), sort_keys=True)};\n"
+    )
