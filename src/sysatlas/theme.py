@@ -35,13 +35,14 @@ class Swatch:
 # hue family: (light swatch, dark swatch). Light: pale fill, dark ink. Dark: deep fill, light ink. The trigger
 # family is inverted in both (strong fill), so the start of a failure never looks like its impact.
 FAMILIES: dict[str, tuple[Swatch, Swatch]] = {
-    "blue": (Swatch("#DBEAFE", "#1D4ED8", "#0B1F44"), Swatch("#1E3A6E", "#93C5FD", "#DBEAFE")),
+    "blue": (Swatch("#BFDBFE", "#1D4ED8", "#0B1F44"), Swatch("#1E3A8A", "#93C5FD", "#DBEAFE")),
+    "cyan": (Swatch("#A5F3FC", "#0E7490", "#083344"), Swatch("#164E63", "#67E8F9", "#CFFAFE")),
     "sky": (Swatch("#E0F2FE", "#0369A1", "#082F49"), Swatch("#0C3A53", "#7DD3FC", "#E0F2FE")),
-    "green": (Swatch("#DCFCE7", "#15803D", "#052E16"), Swatch("#14432A", "#86EFAC", "#DCFCE7")),
-    "amber": (Swatch("#FEF3C7", "#B45309", "#3B2300"), Swatch("#4A3510", "#FCD34D", "#FEF3C7")),
-    "violet": (Swatch("#EDE9FE", "#6D28D9", "#2E1065"), Swatch("#3B2A6B", "#C4B5FD", "#EDE9FE")),
-    "slate": (Swatch("#F1F5F9", "#475569", "#0F172A"), Swatch("#334155", "#CBD5E1", "#F1F5F9")),
-    "stone": (Swatch("#E7E5E4", "#57534E", "#1C1917"), Swatch("#44403C", "#D6D3D1", "#F5F5F4")),
+    "green": (Swatch("#BBF7D0", "#15803D", "#052E16"), Swatch("#14532D", "#86EFAC", "#DCFCE7")),
+    "amber": (Swatch("#FDE68A", "#B45309", "#3B2300"), Swatch("#713F12", "#FCD34D", "#FEF3C7")),
+    "violet": (Swatch("#DDD6FE", "#6D28D9", "#2E1065"), Swatch("#4C1D95", "#C4B5FD", "#EDE9FE")),
+    "slate": (Swatch("#E2E8F0", "#475569", "#0F172A"), Swatch("#475569", "#CBD5E1", "#F1F5F9")),
+    "stone": (Swatch("#D6D3D1", "#57534E", "#1C1917"), Swatch("#44403C", "#D6D3D1", "#F5F5F4")),
     "emerald": (Swatch("#D1FAE5", "#047857", "#022C22"), Swatch("#064E3B", "#6EE7B7", "#D1FAE5")),
     "yellow": (Swatch("#FEF9C3", "#A16207", "#422006"), Swatch("#4D4010", "#FDE047", "#FEF9C3")),
     "orange": (Swatch("#FFEDD5", "#C2410C", "#431407"), Swatch("#5A2A0C", "#FDBA74", "#FFEDD5")),
@@ -52,7 +53,7 @@ FAMILIES: dict[str, tuple[Swatch, Swatch]] = {
 # group: member -> family, in the order a legend lists them
 GROUPS: dict[str, dict[str, str]] = {
     "role": {
-        "client": "sky",
+        "client": "cyan",
         "edge": "blue",
         "service": "green",
         "state": "amber",

@@ -7,8 +7,8 @@ from typing import Any, Literal
 
 from pydantic import Field
 
-from ...model import Strict, Text
 from ... import theme
+from ...model import Strict, Text
 from ...theme import Health, Role
 from ...units import quantity
 from .. import Finding, Kind

@@ -7,12 +7,11 @@ from typing import Any, Literal
 
 from pydantic import Field
 
-from ...model import Strict, Text
 from ... import theme
+from ...model import Strict, Text
 from ...units import moments
 from .. import Finding, Kind, Timed
 from .._common import ARROWS, Edge, NodeId, duplicates, mid
-
 
 Level = Literal["trigger", "critical", "major", "minor", "recovery", "info"]
 COLOUR: dict[str, str] = {
