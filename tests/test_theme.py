@@ -4,10 +4,12 @@
 from __future__ import annotations
 
 import itertools
+from pathlib import Path
 
 import pytest
 
 from sysatlas.browser.config import CONFIG, DARK, config_js
+from sysatlas.kinds import registry
 from sysatlas.theme import (
     COLOURS,
     FAMILIES,
@@ -23,6 +25,7 @@ from sysatlas.theme import (
     swatch,
 )
 
+ROOT = Path(__file__).resolve().parent.parent
 DISTINCT = 10.0
 """CIEDE2000 between two members of one group: about 2 is a just-noticeable difference; 10 reads as another
 colour at a glance."""
@@ -80,9 +83,11 @@ def test_legend_lists_the_used_members_in_group_order() -> None:
 
 def test_adjacent_pie_slices_differ() -> None:
     assert CONFIG["themeVariables"]["pie1"] == PIE[0]
-    for i, colour in enumerate(PIE):
-        after = PIE[(i + 1) % len(PIE)]  # the last slice touches the first
-        assert difference(colour, after) >= PIE_MIN_DIFFERENCE, f"slices {i + 1} and {i + 2}: {colour} vs {after}"
+    for i, colour in enumerate(PIE[:-1]):
+        assert difference(colour, PIE[i + 1]) >= PIE_MIN_DIFFERENCE, f"slices {i + 1} and {i + 2}"
+    for count in range(2, len(PIE) + 1):  # the last slice of a pie of `count` slices touches the first
+        assert difference(PIE[count - 1], PIE[0]) >= PIE_MIN_DIFFERENCE, f"slice {count} and slice 1"
+    for colour in PIE:
         assert contrast(colour, CONFIG["themeVariables"]["pieSectionTextColor"]) >= 4.5
 
 
@@ -110,6 +115,30 @@ def test_scale_colours_carry_dark_ink() -> None:
 def test_chart_series_stand_out_from_the_white_card() -> None:
     for colour in CONFIG["themeVariables"]["xyChart"]["plotColorPalette"].split(","):
         assert contrast(colour.strip(), "#FFFFFF") >= 4.5
+
+
+README_GROUPS = {
+    "architecture": ["role", "health"],
+    "cascade": ["severity"],
+    "decision": ["outcome"],
+    "gantt": ["task"],
+    "timeline": ["phase"],
+    "state": ["health"],
+    "mindmap": ["leaf"],
+}
+
+
+@pytest.mark.parametrize("kind", sorted(README_GROUPS))
+def test_kind_readme_shows_its_colour_legend_and_before_after(kind: str) -> None:
+    folder = registry()[kind].folder
+    readme = (folder / "README.md").read_text(encoding="utf-8")
+    for group in README_GROUPS[kind]:
+        for name in GROUPS[group]:
+            light, dark = swatch(name), swatch(name, "dark")
+            assert f"| `{name}` |" in readme and light.fill in readme and dark.fill in readme, name
+    for image in (f"{kind}-before.png", f"{kind}-after.png"):
+        assert f"docs/kinds/{image}" in readme
+        assert (ROOT / "docs" / "kinds" / image).stat().st_size < 150_000
 
 
 def test_class_defs_are_stable_and_named_by_role() -> None:

@@ -81,7 +81,7 @@ def _lines(states: list[State], transitions: list[Transition], depth: int) -> li
         if s.note and not s.states:
             # the note sits in its state's box, under the name: Mermaid's layout puts a `note right of` below a
             # state in a TB diagram, where it reads as the next state
-            label = f"<b>{label}</b><br/><i>{escape.label(s.note)}</i>"
+            label = f"{label}<br/><i>{escape.label(s.note)}</i>"
         out.append(f'{pad}state "{label}" as {mid("s", s.id)}')
         if s.states:
             out.append(f"{pad}state {mid('s', s.id)} {{")
