@@ -69,13 +69,45 @@ def _colours(body: Body) -> list[str]:
 
 
 def context(body: Body) -> dict[str, Any]:
-    """Colour each section by its phase (Mermaid colours by position, so each slot is set per diagram)."""
+    """Colour each section by its phase (Mermaid colours by position, so each slot is set per diagram), and write
+    under each time how long after the entry before it came, the longest gap called out."""
     names = _colours(body)
     variables: dict[str, str] = {}
     for i, name in enumerate(names):
         sw = theme.swatch(name)
         variables |= {f"cScale{i}": sw.fill, f"cScaleLabel{i}": sw.ink, f"cScaleInv{i}": sw.stroke}
-    return {"init": json.dumps({"themeVariables": variables}, sort_keys=True)}
+    return {"init": json.dumps({"themeVariables": variables}, sort_keys=True), "after": gaps(body)}
+
+
+def gaps(body: Body) -> dict[tuple[int, int], str]:
+    """Return (section, event) -> "+5 min" for each entry a readable time after the one before it."""
+    places = [(s, e, event.at) for s, section in enumerate(body.sections) for e, event in enumerate(section.events)]
+    when = moments([at for _, _, at in places])
+    found: dict[tuple[int, int], float] = {}
+    for i in range(1, len(places)):
+        a, b = when[i - 1], when[i]
+        if a is not None and b is not None and a[0] == b[0] and b[1] > a[1]:
+            found[places[i][:2]] = b[1] - a[1]
+    longest = max(found.values(), default=0)
+    out = {}
+    for key, seconds in found.items():
+        out[key] = f"+{duration(seconds)}" + (", longest gap" if len(found) > 2 and seconds == longest else "")
+    return out
+
+
+def duration(seconds: float) -> str:
+    """Write a gap as a reader says it: 43 s, 5 min, 1 h 28 min, 2 d 3 h."""
+    s = round(seconds)
+    if s < 60:
+        return f"{s} s"
+    m = round(s / 60)
+    if m < 60:
+        return f"{m} min"
+    h, m = divmod(m, 60)
+    if h < 24:
+        return f"{h} h {m} min" if m else f"{h} h"
+    d, h = divmod(h, 24)
+    return f"{d} d {h} h" if h else f"{d} d"
 
 
 def legend(body: Body) -> list[tuple[str, str, str]]:
