@@ -60,10 +60,12 @@ BOTH_WAYS = """async (text) => {
   const out = {};
   for (const variant of ["light", "dark"]) {
     mermaid.initialize(settingsOf(SYSATLAS_MERMAID[variant]));
-    out[variant] = (await mermaid.render("cmp", markTags(text))).svg;
+    // the dark variant as drawn on its own: the colour language's light values in the text swapped for dark
+    const own = variant === "dark" ? text.replace(/#[0-9A-F]{6}\b/g, (c) => SYSATLAS_DARK_COLOURS[c] || c) : text;
+    out[variant] = (await mermaid.render("cmp", markTags(own))).svg;
   }
   mermaid.initialize(PAINT.settings);
-  const painted = (await mermaid.render("cmp", markTags(text))).svg;
+  const painted = (await mermaid.render("cmp", markTags(paintText(text)))).svg;
   return [out.light, out.dark, resolve(painted, "light"), resolve(painted, "dark")];
 }"""
 PAINTED = {"fill", "stroke", "stop-color", "color", "style", "flood-color", "lighting-color"}

@@ -50,3 +50,35 @@ def test_zone_names_make_time_facts() -> None:
     assert moment is not None and moment.moment == "dated"
     rate = quantity(5, "GB/s")
     assert rate is not None and rate.value == 5e9
+
+
+def test_timeline_writes_the_gap_before_each_entry_and_calls_out_the_longest() -> None:
+    from sysatlas.kinds.timeline import Body, duration, gaps
+
+    body = Body.model_validate(
+        {
+            "timezone": "UTC",
+            "sections": [
+                {"name": "Trigger", "phase": "trigger", "events": [{"at": "22:52", "what": ["partition"]}]},
+                {
+                    "name": "Detection",
+                    "phase": "detection",
+                    "events": [{"at": "22:52", "what": ["alerts"]}, {"at": "22:54", "what": ["paged"]}],
+                },
+                {
+                    "name": "Recovery",
+                    "phase": "recovery",
+                    "events": [{"at": "Day 2 00:41", "what": ["restores"]}, {"at": "Day 2 00:42", "what": ["done"]}],
+                },
+            ],
+        }
+    )
+    assert gaps(body) == {(1, 1): "+2 min", (2, 0): "+1 h 47 min, longest gap", (2, 1): "+1 min"}
+    assert [duration(s) for s in (43, 300, 5280, 3600, 183600, 86400)] == [
+        "43 s",
+        "5 min",
+        "1 h 28 min",
+        "1 h",
+        "2 d 3 h",
+        "1 d",
+    ]

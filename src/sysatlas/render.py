@@ -48,7 +48,7 @@ def environment() -> jinja2.Environment:
 def render(kind: Kind, body: Any, *, title: str, caption: str, origin: str) -> str:
     """Return the Mermaid text for one diagram, starting with a do-not-edit header."""
     template = environment().get_template(str(kind.template))
-    text = template.render(body=body, **kind.context(body))
+    text = template.render(body=body, diagram_title=title, **kind.context(body))
     lines = [line.rstrip() for line in text.splitlines() if line.strip()]
     head, rest = lines[0], lines[1:]
     out = [f"%% generated from {origin} - do not edit", head]

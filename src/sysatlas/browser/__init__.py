@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
 from ..diagnostics import ToolError
-from .config import MERMAID_VERSION, VARIANTS, config_js
+from .config import MERMAID_VERSION, config_js
 
 HERE = Path(__file__).parent
 T = TypeVar("T")
@@ -249,7 +249,7 @@ def bundle_digest(bundle: Path) -> str:
     """Return a digest of the bundle and the configuration: the part of every cache key that is not the text."""
     h = hashlib.sha256(f"sysatlas render cache {CACHE_VERSION}\n".encode())
     h.update(bundle.read_bytes() if bundle.is_file() else b"missing")
-    h.update(json.dumps(VARIANTS, sort_keys=True).encode())
+    h.update(config_js().encode())
     h.update((HERE / "harness.html").read_bytes())
     h.update((HERE / "contrast.js").read_bytes())
     return h.hexdigest()[:16]

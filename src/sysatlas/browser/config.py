@@ -13,9 +13,19 @@ import json
 from typing import Any
 
 from ..kinds import registry
-from ..theme import DARK_BACKGROUND, LIGHT_BACKGROUND, dark_overrides, ink_css, light_extras, mermaid_variables
+from ..theme import (
+    DARK_BACKGROUND,
+    LIGHT_BACKGROUND,
+    dark_colours,
+    dark_overrides,
+    light_extras,
+    mermaid_variables,
+    theme_css,
+)
 
 MERMAID_VERSION = "11.17.2"
+# Mermaid leaves a mindmap label left-aligned at its node's centre when labels are SVG text: centre it
+MINDMAP_CENTRE = "\n.mindmap-node .label text { text-anchor: middle; }"
 
 CONFIG: dict[str, Any] = {
     "theme": "base",
@@ -28,8 +38,7 @@ CONFIG: dict[str, Any] = {
     # labels wrap at 180 px and nodes sit 40 px apart (Mermaid: 200, 50): flowcharts fit the site's diagram
     # width at 13 px text or more (lint/geometry.py) without shrinking the text
     "flowchart": {"htmlLabels": False, "curve": "basis", "useMaxWidth": True, "wrappingWidth": 180, "nodeSpacing": 40},
-    # Mermaid leaves a mindmap label left-aligned at its node's centre when labels are SVG text: centre it
-    "themeCSS": ink_css() + "\n.mindmap-node .label text { text-anchor: middle; }",
+    "themeCSS": theme_css("light") + MINDMAP_CENTRE,
 }
 for _kind in registry().values():  # the settings a kind's grammar needs are declared in its folder
     CONFIG.update(_kind.mermaid_config)
@@ -41,6 +50,7 @@ def _dark() -> dict[str, Any]:
     dark["themeVariables"]["xyChart"].update(overrides.pop("xyChart"))
     dark["themeVariables"].update(overrides)
     dark["background"] = DARK_BACKGROUND
+    dark["themeCSS"] = theme_css("dark") + MINDMAP_CENTRE
     return dark
 
 
@@ -49,5 +59,9 @@ VARIANTS: dict[str, dict[str, Any]] = {"light": CONFIG, "dark": DARK}
 
 
 def config_js() -> str:
-    """Return the script that defines both configurations as a global: {light: ..., dark: ...}."""
-    return f"window.SYSATLAS_MERMAID = {json.dumps(VARIANTS, sort_keys=True)};\n"
+    """Return the script that defines both configurations as a global ({light: ..., dark: ...}) and the colour
+    language's light -> dark values, which the harness swaps in the diagram text for the dark variant."""
+    return (
+        f"window.SYSATLAS_MERMAID = {json.dumps(VARIANTS, sort_keys=True)};\n"
+        f"window.SYSATLAS_DARK_COLOURS = {json.dumps(dark_colours(), sort_keys=True)};\n"
+    )

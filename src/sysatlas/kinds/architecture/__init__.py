@@ -7,6 +7,7 @@ from typing import Any, Literal
 
 from pydantic import Field
 
+from ... import theme
 from ...model import Strict, Text
 from ...theme import Health, Role
 from ...units import quantity
@@ -122,6 +123,12 @@ def context(body: Body) -> dict[str, Any]:
     return {"nodes": nodes, "edges": edges, "classes": sorted({n["cls"] for n in nodes})}
 
 
+def legend(body: Body) -> list[tuple[str, str, str]]:
+    """Name the role and health colours this diagram uses."""
+    used = {n["cls"] for n in context(body)["nodes"]}
+    return theme.legend("role", used) + theme.legend("health", used)
+
+
 def describe(body: Body) -> list[str]:
     names = {node.id: node.label for _, _, node in _nodes(body)}
     out = []
@@ -153,6 +160,7 @@ def sample(t: str) -> dict[str, Any]:
 
 KIND = Kind(
     turn=turner("TB"),
+    legend=legend,
     sample=sample,
     label_place="g.node text",
     body=Body,

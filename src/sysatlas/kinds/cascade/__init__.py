@@ -7,11 +7,22 @@ from typing import Any, Literal
 
 from pydantic import Field
 
+from ... import theme
 from ...model import Strict, Text
-from ...theme import Severity
 from ...units import moments
 from .. import Finding, Kind, Timed
 from .._common import ARROWS, KEEP_DIRECTION, Edge, NodeId, duplicates, mid, turner
+
+Level = Literal["trigger", "critical", "major", "minor", "recovery", "info"]
+COLOUR: dict[str, str] = {
+    "trigger": "trigger",
+    "critical": "critical",
+    "major": "warning",
+    "minor": "minor",
+    "recovery": "recovered",
+    "info": "info",
+}
+"""A step's severity as written -> its colour in the language's severity group."""
 
 
 class Step(Strict):
@@ -19,7 +30,7 @@ class Step(Strict):
     label: Text
     at: Text | None = Field(None, description="when: T+0, T+43s, 22:54, 2018-10-21 22:54")
     detail: list[Text] = Field(default_factory=list, max_length=5)
-    severity: Severity
+    severity: Level
     stage: Text | None = Field(None, description="groups steps into a subgraph, e.g. Trigger, Amplifiers, Impact")
 
 
@@ -74,8 +85,14 @@ def context(body: Body) -> dict[str, Any]:
             {"a": mid("s", link.from_), "b": mid("s", link.to), "arrow": ARROWS[link.style], "label": link.label}
             for link in body.links
         ],
-        "classes": sorted({s.severity for s in body.steps}),
+        "classes": sorted({COLOUR[s.severity] for s in body.steps}),
+        "colour": COLOUR,
     }
+
+
+def legend(body: Body) -> list[tuple[str, str, str]]:
+    """Name the severity colours this cascade uses."""
+    return theme.legend("severity", {COLOUR[s.severity] for s in body.steps})
 
 
 def describe(body: Body) -> list[str]:
@@ -108,6 +125,7 @@ def timed(body: Body) -> list[Timed]:
 
 KIND = Kind(
     turn=turner("TD"),
+    legend=legend,
     timed=timed,
     sample=sample,
     label_place="g.node text",

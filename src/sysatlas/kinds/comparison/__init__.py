@@ -13,7 +13,7 @@ from typing import Any, Literal
 from pydantic import Field
 
 from ...model import Strict, Text
-from ...theme import PALETTE
+from ...theme import swatch
 from ...units import quantity
 from .. import Finding, Kind
 from .._common import NodeId, duplicates, mid, wrap
@@ -137,8 +137,7 @@ def legend(body: Body) -> list[tuple[str, str, str]]:
     """Name the one colour the table uses: the best value of a metric that has a better direction."""
     if not any(_best(body).values()):
         return []
-    fill = PALETTE["best"][0]
-    return [(f"{BEST}best value on its metric", fill, fill)]
+    return [(f"{BEST}best value on its metric", swatch("best").fill, swatch("best", "dark").fill)]
 
 
 def describe(body: Body) -> list[str]:

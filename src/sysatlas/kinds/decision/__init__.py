@@ -7,7 +7,9 @@ from typing import Any
 
 from pydantic import Field, model_validator
 
+from ... import theme
 from ...model import Strict, Text
+from ...theme import Outcome
 from .. import Finding, Kind
 from .._common import KEEP_DIRECTION, NodeId, duplicates, mid, turner
 
@@ -35,6 +37,10 @@ class Choice(Strict):
     label: Text
     detail: list[Text] = Field(default_factory=list, max_length=5)
     status: Text | None = Field(None, description="optional verdict shown in the node, e.g. avoid")
+    outcome: Outcome = Field(
+        description="what reaching it means, and its colour: healthy (nothing to fix), act (do this), "
+        "escalate (page, stop or avoid)"
+    )
 
 
 class Body(Strict):
@@ -95,12 +101,19 @@ def context(body: Body) -> dict[str, Any]:
         for a in q.answers:
             target = mid("q", a.goto) if a.goto else mid("c", a.choose or "")
             edges.append({"a": mid("q", q.id), "b": target, "label": a.label})
-    return {"edges": edges}
+    return {"edges": edges, "classes": ["question", *(c.outcome for c in body.choices)]}
+
+
+def legend(body: Body) -> list[tuple[str, str, str]]:
+    """Name the outcome colours this tree uses."""
+    return theme.legend("outcome", {c.outcome for c in body.choices})
 
 
 def describe(body: Body) -> list[str]:
     asks = {q.id: q.ask for q in body.questions}
-    picks = {c.id: c.label + (f" ({'; '.join(c.detail)})" if c.detail else "") for c in body.choices}
+    picks = {
+        c.id: f"{c.label}" + (f" ({'; '.join(c.detail)})" if c.detail else "") + f" [{c.outcome}]" for c in body.choices
+    }
     out = []
     for q in body.questions:
         for a in q.answers:
@@ -114,12 +127,16 @@ def sample(t: str) -> dict[str, Any]:
     return {
         "start": "q",
         "questions": [{"id": "q", "ask": t, "answers": [{"label": t, "choose": "a"}, {"label": "no", "choose": "b"}]}],
-        "choices": [{"id": "a", "label": t, "detail": [t], "status": t}, {"id": "b", "label": "x"}],
+        "choices": [
+            {"id": "a", "label": t, "detail": [t], "status": t, "outcome": "act"},
+            {"id": "b", "label": "x", "outcome": "healthy"},
+        ],
     }
 
 
 KIND = Kind(
     turn=turner("TD"),
+    legend=legend,
     sample=sample,
     label_place="g.node text",
     body=Body,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable
 from datetime import datetime
@@ -9,6 +10,7 @@ from typing import Any, Literal
 
 from pydantic import Field, model_validator
 
+from ... import theme
 from ...model import Strict, Text
 from .. import Finding, Kind
 from .._common import NodeId, duplicates
@@ -82,7 +84,24 @@ def context(body: Body) -> dict[str, Any]:
         ]
         return ", ".join(parts)
 
-    return {"spec": spec}
+    # the section names sit left of the first gridline: leave them room at the section font size
+    longest = max(len(section.name) for section in body.sections)
+    return {"spec": spec, "left": max(90, 24 + math.ceil(longest * FONT * 0.58))}
+
+
+FONT = 14
+"""px of task, section and axis text (Mermaid's default is 11)."""
+STATUS_COLOUR = {"active": "active", "done": "done", "crit": "critical"}
+
+
+def legend(body: Body) -> list[tuple[str, str, str]]:
+    """Name the task colours this plan uses (a task with no status is planned; crit wins over active/done)."""
+    used = set()
+    for section in body.sections:
+        for task in section.tasks:
+            flags = set(task.status) - {"milestone"}
+            used.add("critical" if "crit" in flags else STATUS_COLOUR[min(flags)] if flags else "planned")
+    return theme.legend("task", used)
 
 
 def describe(body: Body) -> list[str]:
@@ -102,6 +121,10 @@ def sample(t: str) -> dict[str, Any]:
 
 
 KIND = Kind(
+    legend=legend,
+    mermaid_config={
+        "gantt": {"fontSize": FONT, "sectionFontSize": FONT, "barHeight": 26, "barGap": 6, "rightPadding": 90}
+    },
     sample=sample,
     label_place="text[class*='taskText']",
     body=Body,

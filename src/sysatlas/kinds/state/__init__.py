@@ -7,7 +7,7 @@ from typing import Any, Literal
 
 from pydantic import Field
 
-from ... import escape
+from ... import escape, theme
 from ...model import Strict, Text
 from ...theme import Health
 from .. import Finding, Kind, Loc
@@ -78,13 +78,18 @@ def _lines(states: list[State], transitions: list[Transition], depth: int) -> li
     pad = "  " * depth
     out: list[str] = []
     for s in states:
-        out.append(f'{pad}state "{escape.label(s.label)}" as {mid("s", s.id)}')
+        label = escape.label(s.label)
+        if s.note and not s.states:
+            # the note sits in its state's box, under the name: Mermaid's layout puts a `note right of` below a
+            # state in a TB diagram, where it reads as the next state
+            label = f"{label}<br/><i>{escape.label(s.note)}</i>"
+        out.append(f'{pad}state "{label}" as {mid("s", s.id)}')
         if s.states:
             out.append(f"{pad}state {mid('s', s.id)} {{")
             out += _lines(s.states, s.transitions, depth + 1)
             out.append(f"{pad}}}")
-        if s.note:
-            out.append(f"{pad}note right of {mid('s', s.id)} : {escape.label(s.note)}")
+            if s.note:
+                out.append(f"{pad}note right of {mid('s', s.id)} : {escape.label(s.note)}")
     for tr in transitions:
         a = "[*]" if tr.from_ == START else mid("s", tr.from_)
         b = "[*]" if tr.to == STOP else mid("s", tr.to)
@@ -99,6 +104,11 @@ def context(body: Body) -> dict[str, Any]:
         "coloured": coloured,
         "classes": sorted({c for _, c in coloured}),
     }
+
+
+def legend(body: Body) -> list[tuple[str, str, str]]:
+    """Name the health colours this diagram uses."""
+    return theme.legend("health", {c for _, c in context(body)["coloured"]})
 
 
 def describe(body: Body) -> list[str]:
@@ -129,6 +139,7 @@ def sample(t: str) -> dict[str, Any]:
 
 KIND = Kind(
     turn=turner("TB"),
+    legend=legend,
     sample=sample,
     label_place="g.node text",
     body=Body,
