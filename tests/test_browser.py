@@ -61,7 +61,7 @@ BOTH_WAYS = """async (text) => {
   for (const variant of ["light", "dark"]) {
     mermaid.initialize(settingsOf(SYSATLAS_MERMAID[variant]));
     // the dark variant as drawn on its own: the colour language's light values in the text swapped for dark
-    const own = variant === "dark" ? text.replace(/#[0-9A-F]{6}\b/g, (c) => SYSATLAS_DARK_COLOURS[c] || c) : text;
+    const own = variant === "dark" ? text.replace(/#[0-9A-F]{6}\\b/g, (c) => SYSATLAS_DARK_COLOURS[c] || c) : text;
     out[variant] = (await mermaid.render("cmp", markTags(own))).svg;
   }
   mermaid.initialize(PAINT.settings);
@@ -72,15 +72,19 @@ PAINTED = {"fill", "stroke", "stop-color", "color", "style", "flood-color", "lig
 
 
 def colours(svg: str) -> list[tuple[str, str, str]]:
-    """Every colour-bearing attribute and the CSS of an SVG, element by element (ids and shapes left out)."""
+    """Every colour-bearing attribute and the CSS of an SVG, element by element (ids and shapes left out).
+    Channels Mermaid computes as fractions (rgba(219.4999, ...)) are rounded as a browser paints them."""
     import xml.etree.ElementTree as ET
+
+    def rounded(text: str) -> str:
+        return re.sub(r"\d+\.\d{4,}", lambda m: str(int(float(m.group(0)) + 0.5 + 1e-6)), text)
 
     out = []
     for i, el in enumerate(ET.fromstring(svg).iter()):
         tag = el.tag.split("}")[-1]
         if tag == "style":
-            out.append((f"{i} {tag}", "css", el.text or ""))
-        out += [(f"{i} {tag}", k, v) for k, v in sorted(el.attrib.items()) if k in PAINTED]
+            out.append((f"{i} {tag}", "css", rounded(el.text or "")))
+        out += [(f"{i} {tag}", k, rounded(v)) for k, v in sorted(el.attrib.items()) if k in PAINTED]
     return out
 
 

@@ -134,7 +134,7 @@ def test_incident_to_the_mechanisms_involved(atlas_site, browser) -> None:  # ty
     _click(page, "^Incidents$")
     page.locator("article a[href*='github-2018-10-21']").first.click()
     page.wait_for_load_state()
-    related = page.locator("article p", has_text="Related:").first
+    related = page.locator("article p", has_text="Related:").last  # the subject's, under the diagrams
     links = related.locator("a").evaluate_all("els => els.map(e => e.getAttribute('href'))")
     assert any("/mechanisms/" in h for h in links), links
     assert "Mechanisms:" in related.inner_text()  # grouped by category

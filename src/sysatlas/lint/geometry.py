@@ -96,6 +96,7 @@ class Places:
 
     def content_id(self, mermaid_id: str) -> str:
         """Return the content id behind a node or group id ("n_api" -> "api"; a state's note: "x----note")."""
+        mermaid_id = re.sub(r"^[a-z]+\d+-", "", mermaid_id)  # Mermaid prefixes some ids with the render's id ("d0-")
         if mermaid_id.endswith("----note"):
             return f"the note on {mermaid_id.removesuffix('----note')}"
         return re.sub(r"^[a-z]+_", "", mermaid_id, count=1)

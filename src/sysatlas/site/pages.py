@@ -33,9 +33,10 @@ class Page:
     """Front matter: description (the page's meta description and link preview), search boost, hidden panels."""
 
 
-def subject_meta(text: str) -> dict[str, Any]:
-    """A subject's or diagram's front matter: its description, and a search boost over tag and list pages."""
-    return {"description": first_sentence(text, 300), "search": {"boost": 2}}
+def subject_meta(text: str, boost: float = 2) -> dict[str, Any]:
+    """A subject's or diagram's front matter: its description, and a search boost over tag and list pages (a
+    diagram with a page of its own ranks under subjects, so "raft" finds Raft before a case study's diagram)."""
+    return {"description": first_sentence(text, 300), "search": {"boost": boost}}
 
 
 def subject_pages(atlas: Atlas, s: Subject, backlinks: list[Subject]) -> list[Page]:
@@ -61,7 +62,7 @@ def subject_pages(atlas: Atlas, s: Subject, backlinks: list[Subject]) -> list[Pa
         body = [f"# {md(d.common.title)} {{#{d.common.id}}}", "", f"[← {md(s.head.title)}]({rel_link(path, src)})", ""]
         body += diagram_block(atlas, s, d, path, heading="", first=True)
         result.append(
-            Page(path, d.common.title, "\n".join(body) + "\n", s.category, meta=subject_meta(d.common.caption))
+            Page(path, d.common.title, "\n".join(body) + "\n", s.category, meta=subject_meta(d.common.caption, boost=1))
         )
     index += ["</div>", "", *subject_details(atlas, s, src, backlinks), *sources_section(s)]
     page = Page(

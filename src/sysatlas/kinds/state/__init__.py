@@ -78,18 +78,13 @@ def _lines(states: list[State], transitions: list[Transition], depth: int) -> li
     pad = "  " * depth
     out: list[str] = []
     for s in states:
-        label = escape.label(s.label)
-        if s.note and not s.states:
-            # the note sits in its state's box, under the name: Mermaid's layout puts a `note right of` below a
-            # state in a TB diagram, where it reads as the next state
-            label = f"{label}<br/><i>{escape.label(s.note)}</i>"
-        out.append(f'{pad}state "{label}" as {mid("s", s.id)}')
+        out.append(f'{pad}state "{escape.label(s.label)}" as {mid("s", s.id)}')
         if s.states:
             out.append(f"{pad}state {mid('s', s.id)} {{")
             out += _lines(s.states, s.transitions, depth + 1)
             out.append(f"{pad}}}")
-            if s.note:
-                out.append(f"{pad}note right of {mid('s', s.id)} : {escape.label(s.note)}")
+        if s.note:
+            out.append(f"{pad}note right of {mid('s', s.id)} : {escape.label(s.note)}")
     for tr in transitions:
         a = "[*]" if tr.from_ == START else mid("s", tr.from_)
         b = "[*]" if tr.to == STOP else mid("s", tr.to)
