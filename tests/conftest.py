@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from sysatlas.browser import Item, Result
+from sysatlas.browser import Done, Item, Result
 from sysatlas.paths import Layout
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,7 +48,9 @@ class FakeRenderer:
         self.width = width
         self.calls: list[str] = []
 
-    def render(self, items: Sequence[Item], progress: Callable[[int], None] | None = None) -> list[Result]:
+    def render(
+        self, items: Sequence[Item], progress: Callable[[int], None] | None = None, done: Done | None = None
+    ) -> list[Result]:
         out = []
         for _, text, _legend in items:
             self.calls.append(text)
@@ -64,6 +66,8 @@ class FakeRenderer:
                     svg_dark="" if bad else "<svg class='dark'></svg>",
                 )
             )
+            if done:
+                done(len(out) - 1, out[-1])
         return out
 
 

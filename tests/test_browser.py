@@ -56,6 +56,45 @@ def test_escaping_cases_show_their_exact_text(
         assert squash(expected) in squash(result.text), expected
 
 
+BOTH_WAYS = """async (text) => {
+  const out = {};
+  for (const variant of ["light", "dark"]) {
+    mermaid.initialize(settingsOf(SYSATLAS_MERMAID[variant]));
+    out[variant] = (await mermaid.render("cmp", markTags(text))).svg;
+  }
+  mermaid.initialize(PAINT.settings);
+  const painted = (await mermaid.render("cmp", markTags(text))).svg;
+  return [out.light, out.dark, resolve(painted, "light"), resolve(painted, "dark")];
+}"""
+PAINTED = {"fill", "stroke", "stop-color", "color", "style", "flood-color", "lighting-color"}
+
+
+def colours(svg: str) -> list[tuple[str, str, str]]:
+    """Every colour-bearing attribute and the CSS of an SVG, element by element (ids and shapes left out)."""
+    import xml.etree.ElementTree as ET
+
+    out = []
+    for i, el in enumerate(ET.fromstring(svg).iter()):
+        tag = el.tag.split("}")[-1]
+        if tag == "style":
+            out.append((f"{i} {tag}", "css", el.text or ""))
+        out += [(f"{i} {tag}", k, v) for k, v in sorted(el.attrib.items()) if k in PAINTED]
+    return out
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_one_layout_paints_both_variants_as_mermaid_would(
+    case: Case, session: Session, make_project: Callable[[dict[str, str]], Layout]
+) -> None:
+    """The dark SVG is derived from the light layout: it must carry exactly the colours of Mermaid's own dark
+    render (and the light one those of its light render), in every attribute and in its CSS."""
+    light, dark, painted_light, painted_dark = session.evaluate(BOTH_WAYS, rendered(make_project, case))
+    assert "#01FE" in session.evaluate("PAINT.settings.themeVariables.textColor")  # a stand-in, not a colour
+    assert colours(painted_light) == colours(light)
+    assert colours(painted_dark) == colours(dark)
+    assert colours(light) != colours(dark)
+
+
 def test_the_escaping_cases_cover_two_grammars() -> None:
     assert len({c.kind.name for c in SHOWING}) >= 2  # a flowchart-like and a sequence-like kind at least
 

@@ -65,13 +65,14 @@ def test_too_wide_diagram_is_reported(make_project: Callable[[dict[str, str]], L
 
 def test_cache_keeps_only_what_the_build_reads(make_project: Callable[[dict[str, str]], Layout]) -> None:
     layout = make_project({"content/mechanisms/case.yaml": VALID})
-    stale = layout.cache / "render" / "ab"  # the per-diagram layout of older versions, and another bundle's file
+    stale = layout.cache / "render" / "ab"  # older cache layouts and another bundle's entries
     stale.mkdir(parents=True)
     (stale / "old.json").write_text('{"svg": "<svg>...</svg>"}')
     (layout.cache / "render" / "0123456789abcdef.json").write_text("{}")
     build(layout, renderer=FakeRenderer(width=812), site=False)
-    (cached,) = list((layout.cache / "render").iterdir())
-    (entry,) = json.loads(cached.read_text()).values()  # what the build uses: size, both SVGs, contrast; no text
+    (salt,) = list((layout.cache / "render").iterdir())
+    (cached,) = list(salt.rglob("*.json"))  # one file per diagram
+    entry = json.loads(cached.read_text())  # what the build uses: size, both SVGs, contrast; no text
     assert entry == {
         "width": 812,
         "height": 400,
@@ -79,11 +80,30 @@ def test_cache_keeps_only_what_the_build_reads(make_project: Callable[[dict[str,
         "dark": "<svg class='dark'></svg>",
         "contrast": [],
     }
+    assert not list(salt.rglob("*.tmp"))
     renderer = FakeRenderer(width=1)
     again = build(layout, renderer=renderer, site=False)  # from the cache: same size, nothing rendered
     assert renderer.calls == []
     assert [(r.ok, r.width, r.height) for r in again.renders.values()] == [(True, 812, 400)]
     assert json.loads((layout.diagrams / "manifest.json").read_text())[0]["width"] == 812
+
+
+def test_a_run_that_stops_midway_keeps_what_it_rendered(tmp_path: Path) -> None:
+    from sysatlas.browser import Cache, render_all
+    from sysatlas.diagnostics import ToolError
+
+    class Dying(FakeRenderer):
+        def render(self, items, progress=None, done=None):  # type: ignore[no-untyped-def]
+            super().render(items[:2], progress, done)
+            raise ToolError("Chromium stopped while rendering diagrams")
+
+    texts = ["flowchart TD\n  a --> b\n", "flowchart TD\n  b --> c\n", "flowchart TD\n  c --> d\n"]
+    cache = Cache(tmp_path / "render", "salt")
+    with pytest.raises(ToolError):
+        render_all(texts, Dying(), cache)
+    rest = FakeRenderer()
+    assert [r.ok for r in render_all(texts, rest, Cache(tmp_path / "render", "salt"))] == [True] * 3
+    assert rest.calls == texts[2:]
 
 
 def test_failed_renders_are_not_cached(make_project: Callable[[dict[str, str]], Layout]) -> None:
@@ -105,7 +125,7 @@ def test_render_failures_keep_their_code(
     from sysatlas.pipeline import browser_stage, check
 
     class Failing(FakeRenderer):
-        def render(self, items, progress=None):  # type: ignore[no-untyped-def]
+        def render(self, items, progress=None, done=None):  # type: ignore[no-untyped-def]
             return [
                 failed(code, "the browser page crashed while rendering it" if code == "MMD003" else "slow")
                 for _ in items

@@ -80,10 +80,14 @@ def failed(code: str, error: str) -> Result:
 # What the harness gets per diagram: an id, the Mermaid text, and legend rows (name, light colour, dark colour).
 Legend = Sequence[tuple[str, str, str]]
 Item = tuple[str, str, Legend]
+Done = Callable[[int, Result], None]
+"""Told each Result as soon as it is made, with its item's index."""
 
 
 class Renderer(Protocol):
-    def render(self, items: Sequence[Item], progress: Callable[[int], None] | None = None) -> list[Result]: ...
+    def render(
+        self, items: Sequence[Item], progress: Callable[[int], None] | None = None, done: Done | None = None
+    ) -> list[Result]: ...
 
 
 def chromium_path() -> str:
@@ -124,17 +128,20 @@ def lay_out_harness(folder: Path, bundle: Path) -> Path:
 class ChromiumRenderer:
     """Render diagrams in one headless Chromium with `pages` pages working in parallel."""
 
-    def __init__(self, bundle: Path, pages: int = 2, timeout: float | None = None) -> None:
+    def __init__(self, bundle: Path, pages: int = 2, timeout: float | None = None, entry: str = "renderAll") -> None:
         require_bundle(bundle)
         self.bundle = bundle
         self.pages = max(1, pages)
         self.timeout = timeout or float(os.environ.get("SYSATLAS_RENDER_TIMEOUT", TIMEOUT))
+        self.entry = entry  # the harness function: renderAll, or validateAll (Mermaid alone, for the benchmark)
 
-    def render(self, items: Sequence[Item], progress: Callable[[int], None] | None = None) -> list[Result]:
-        """Render (id, text, legend) items; return one Result each, in order."""
+    def render(
+        self, items: Sequence[Item], progress: Callable[[int], None] | None = None, done: Done | None = None
+    ) -> list[Result]:
+        """Render (id, text, legend) items; return one Result each, in order, telling `done` each as it comes."""
         if not items:
             return []
-        return run_async(lambda: self._render(list(items), progress))
+        return run_async(lambda: self._render(list(items), progress, done))
 
     async def _open(self, browser: Any, harness: Path) -> Any:
         """Open a page on the harness and wait until Mermaid is ready."""
@@ -146,21 +153,24 @@ class ChromiumRenderer:
     async def _render_one(self, page: Any, item: Item) -> Result:
         """Render one diagram on `page`; a hang or a crash raises (the caller turns it into a Result)."""
         raw: list[dict[str, Any]] = await asyncio.wait_for(
-            page.evaluate("(items) => renderAll(items)", [[item[0], item[1], [list(row) for row in item[2]]]]),
+            page.evaluate(f"(items) => {self.entry}(items)", [[item[0], item[1], [list(row) for row in item[2]]]]),
             self.timeout,
         )
         return Result.from_json(raw[0])
 
     async def _render_batch(
-        self, browser: Any, harness: Path, page: Any, batch: list[Item]
+        self, browser: Any, harness: Path, page: Any, batch: list[Item], first: int, done: Done | None
     ) -> tuple[Any, list[Result]]:
-        """Render a batch on `page`; after a hang or a crash, go on in a fresh page. Return the page in use."""
+        """Render a batch (items first, first + 1, ...) on `page`; after a hang or a crash, go on in a fresh page.
+        Return the page in use."""
         from playwright.async_api import Error as PlaywrightError
 
         out = []
         for item in batch:
             try:
                 out.append(await self._render_one(page, item))
+                if done:
+                    done(first + len(out) - 1, out[-1])
                 continue
             except TimeoutError:
                 out.append(
@@ -168,12 +178,16 @@ class ChromiumRenderer:
                 )
             except PlaywrightError as exc:
                 out.append(failed("MMD003", f"the browser page crashed while rendering it ({first_line(exc)})"))
+            if done:
+                done(first + len(out) - 1, out[-1])
             with contextlib.suppress(PlaywrightError, TimeoutError):
                 await asyncio.wait_for(page.close(), 10)
             page = await self._open(browser, harness)
         return page, out
 
-    async def _render(self, items: list[Item], progress: Callable[[int], None] | None) -> list[Result]:
+    async def _render(
+        self, items: list[Item], progress: Callable[[int], None] | None, done: Done | None
+    ) -> list[Result]:
         from playwright.async_api import Error as PlaywrightError
         from playwright.async_api import async_playwright
 
@@ -187,13 +201,13 @@ class ChromiumRenderer:
                     queue: asyncio.Queue[tuple[int, list[Item]]] = asyncio.Queue()
                     for i, batch in enumerate(batches):
                         queue.put_nowait((i, batch))
-                    done: dict[int, list[Result]] = {}
+                    made: dict[int, list[Result]] = {}
 
                     async def worker() -> None:
                         page = await self._open(browser, harness)
                         while not queue.empty():
                             i, batch = queue.get_nowait()
-                            page, done[i] = await self._render_batch(browser, harness, page, batch)
+                            page, made[i] = await self._render_batch(browser, harness, page, batch, i * BATCH, done)
                             if progress:
                                 progress(len(batch))
                         await page.close()
@@ -207,7 +221,7 @@ class ChromiumRenderer:
                 finally:
                     with contextlib.suppress(PlaywrightError):
                         await browser.close()
-        return [r for i in sorted(done) for r in done[i]]
+        return [r for i in sorted(made) for r in made[i]]
 
 
 def first_line(exc: BaseException) -> str:
@@ -228,9 +242,13 @@ def run_async(make: Callable[[], Coroutine[Any, Any, T]]) -> T:
         return pool.submit(lambda: asyncio.run(make())).result()
 
 
+CACHE_VERSION = "3"  # 3: one layout, two colourings (a stand-in theme); older entries are not read
+
+
 def bundle_digest(bundle: Path) -> str:
     """Return a digest of the bundle and the configuration: the part of every cache key that is not the text."""
-    h = hashlib.sha256(bundle.read_bytes() if bundle.is_file() else b"missing")
+    h = hashlib.sha256(f"sysatlas render cache {CACHE_VERSION}\n".encode())
+    h.update(bundle.read_bytes() if bundle.is_file() else b"missing")
     h.update(json.dumps(VARIANTS, sort_keys=True).encode())
     h.update((HERE / "harness.html").read_bytes())
     h.update((HERE / "contrast.js").read_bytes())
@@ -238,38 +256,30 @@ def bundle_digest(bundle: Path) -> str:
 
 
 class Cache:
-    """Render outcomes on disk: one JSON file per (bundle, config), keyed by the hash of a diagram's text.
+    """Render outcomes on disk: one folder per (bundle, config), one small JSON file per diagram text's hash.
 
     Only what the build uses is kept, for diagrams that rendered: width and height (readability limits), the
     light and dark SVGs (written to build/diagrams and shown on the site) and the contrast problems measured on
-    them (so a cached run reports them again). `save` writes the file atomically and removes what older
-    bundles, configurations or cache layouts left in the folder.
+    them (so a cached run reports them again). Each entry is written atomically as soon as its diagram has
+    rendered, so a run that stops midway keeps what it did; `prune` removes what older bundles,
+    configurations or cache layouts left in the cache folder.
     """
 
     def __init__(self, folder: Path, salt: str) -> None:
         self.folder = folder
-        self.path = folder / f"{salt}.json"
-        self._entries: dict[str, dict[str, Any]] | None = None
-        self._dirty = False
+        self.path = folder / salt
 
     @staticmethod
     def key(text: str) -> str:
         return hashlib.sha256(text.encode()).hexdigest()
 
-    def _load(self) -> dict[str, dict[str, Any]]:
-        if self._entries is None:
-            try:
-                data = json.loads(self.path.read_text(encoding="utf-8"))
-                self._entries = {k: v for k, v in data.items() if isinstance(v, dict) and "svg" in v}
-            except (OSError, ValueError, AttributeError):
-                self._entries = {}
-        return self._entries
+    def _file(self, text: str) -> Path:
+        key = self.key(text)
+        return self.path / key[:2] / f"{key}.json"
 
     def get(self, text: str) -> Result | None:
-        entry = self._load().get(self.key(text))
-        if entry is None:
-            return None
         try:
+            entry = json.loads(self._file(text).read_text(encoding="utf-8"))
             return Result(
                 ok=True,
                 error="",
@@ -280,33 +290,36 @@ class Cache:
                 svg_dark=entry["dark"],
                 contrast=tuple(Contrast(**c) for c in entry["contrast"]),
             )
-        except (KeyError, TypeError, ValueError):
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None
 
     def put(self, text: str, result: Result) -> None:
-        if result.ok:
-            self._load()[self.key(text)] = {
-                "width": result.width,
-                "height": result.height,
-                "svg": result.svg,
-                "dark": result.svg_dark,
-                "contrast": [c.__dict__ for c in result.contrast],
-            }
-            self._dirty = True
-
-    def save(self) -> None:
-        """Write the file if anything was added, and drop every other file in the cache folder."""
-        if not self._dirty:
+        """Write one entry atomically (a temporary file renamed into place), if its diagram rendered."""
+        if not result.ok:
             return
-        self.folder.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(self._load(), sort_keys=True, separators=(",", ":")), encoding="utf-8")
-        tmp.replace(self.path)
-        self._dirty = False
+        entry = {
+            "width": result.width,
+            "height": result.height,
+            "svg": result.svg,
+            "dark": result.svg_dark,
+            "contrast": [c.__dict__ for c in result.contrast],
+        }
+        path = self._file(text)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(entry, separators=(",", ":")), encoding="utf-8")
+        tmp.replace(path)
+
+    def prune(self) -> None:
+        """Drop every other file and folder in the cache folder: older bundles, configurations and layouts."""
+        if not self.folder.is_dir():
+            return
         for other in self.folder.iterdir():
+            if other == self.path:
+                continue
             if other.is_dir():
                 shutil.rmtree(other, ignore_errors=True)
-            elif other != self.path and not other.name.endswith(".tmp"):
+            else:
                 other.unlink(missing_ok=True)
 
 
@@ -329,13 +342,16 @@ def render_all(
     if todo:
         if renderer is None:
             raise ToolError("no renderer for uncached diagrams")
-        fresh = renderer.render([(f"d{i}", texts[i], legends[i]) for i in todo], progress)
+        if cache:
+            cache.prune()
+
+        def done(n: int, result: Result) -> None:  # cached as it comes, so a failed run keeps what it rendered
+            if cache:
+                cache.put(keys[todo[n]], result)
+
+        fresh = renderer.render([(f"d{i}", texts[i], legends[i]) for i in todo], progress, done)
         for i, result in zip(todo, fresh, strict=True):
             results[i] = result
-            if cache:
-                cache.put(keys[i], result)
-        if cache:
-            cache.save()
     return [r for r in results if r is not None]
 
 
@@ -365,6 +381,10 @@ class Session:
         self.count += 1
         raw = self._page.evaluate("(items) => renderAll(items)", [[f"s{self.count}", text, list(legend)]])
         return Result.from_json(raw[0])
+
+    def evaluate(self, script: str, arg: Any = None) -> Any:
+        """Run a script in the harness page (tests compare the one-layout render with Mermaid's own)."""
+        return self._page.evaluate(script, arg)
 
     def texts(self, svg: str, selector: str) -> list[str]:
         """Return the text of each element of `svg` that matches the CSS `selector`."""
