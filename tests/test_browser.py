@@ -95,6 +95,28 @@ def test_one_layout_paints_both_variants_as_mermaid_would(
     assert colours(light) != colours(dark)
 
 
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_svgs_carry_no_unused_definitions_or_rules(
+    case: Case, session: Session, make_project: Callable[[dict[str, str]], Layout]
+) -> None:
+    """Mermaid puts icon symbols, markers and gradients into every diagram of a kind, used or not, and CSS for
+    elements the diagram does not have: the shipped SVGs keep only what they use (same picture, fewer bytes)."""
+    import xml.etree.ElementTree as ET
+
+    result = session.render(rendered(make_project, case))
+    for svg in (result.svg, result.svg_dark):
+        root = ET.fromstring(svg)
+        defined = [
+            el.get("id")
+            for el in root.iter()
+            if el.tag.split("}")[-1] in {"symbol", "marker", "linearGradient", "radialGradient", "filter"}
+        ]
+        for name in defined:
+            assert f"#{name})" in svg or f'"#{name}"' in svg, name
+        css = "".join(el.text or "" for el in root.iter() if el.tag.endswith("style"))
+        assert css and " svg{" not in css and "katex" not in css  # rules for nested SVGs and maths match nothing
+
+
 def test_the_escaping_cases_cover_two_grammars() -> None:
     assert len({c.kind.name for c in SHOWING}) >= 2  # a flowchart-like and a sequence-like kind at least
 

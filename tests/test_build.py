@@ -137,3 +137,16 @@ def test_render_failures_keep_their_code(
     browser_stage(layout, outcome.atlas.diagrams(), outcome.mermaid, report, Failing(), use_cache=False)
     (problem,) = list(report)
     assert (problem.code, problem.line) == (code, 16) and words in problem.message
+
+
+def test_squeeze_keeps_what_a_browser_shows() -> None:
+    from sysatlas.site import squeeze
+
+    page = (
+        "<div>\n    <p>one\n      two</p>\n\n\n    <pre><code>a\n    b</code></pre>\n"
+        "  <script>const t = `x\n  y`;</script>\n  <p>keep <code>c\n  d</code> <b>e</b></p>\n</div>\n"
+    )
+    assert squeeze(page) == (
+        "<div>\n<p>one\ntwo</p>\n<pre><code>a\n    b</code></pre>\n"
+        "<script>const t = `x\n  y`;</script>\n<p>keep <code>c\n  d</code> <b>e</b></p>\n</div>\n"
+    )

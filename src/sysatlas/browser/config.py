@@ -1,4 +1,5 @@
-"""The Mermaid configuration, in a light and a dark variant: the harness renders every diagram in both.
+"""The Mermaid configuration, in a light and a dark variant. The harness lays each diagram out once, with every
+theme colour that differs between the two replaced by a stand-in, and resolves the stand-ins into both SVGs.
 
 Labels are SVG text (`htmlLabels: false`), not HTML in `foreignObject`, so an exported SVG opens the same in a
 browser tab, Inkscape or a slide deck. Each variant paints its own background (see harness.html), so the

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -111,9 +112,24 @@ def build_site(layout: Layout, atlas: Atlas) -> None:
             raise ToolError(f"mkdocs build --strict failed: {detail}") from exc
         finally:
             logger.removeHandler(handler)
+        for page in folder.rglob("*.html"):
+            page.write_text(squeeze(page.read_text(encoding="utf-8")), encoding="utf-8")
         (folder / ".sysatlas-digest").write_text(digest, encoding="utf-8")
 
     swap_in(layout.site, fill)
+
+
+VERBATIM = re.compile(r"(<(pre|textarea|script|style|code)\b.*?</\2>)", re.S | re.I)
+
+
+def squeeze(html: str) -> str:
+    """Drop the template's indentation and blank lines: a run of white space with a line break becomes one line
+    break, which a browser shows as it showed the run. Text inside pre, textarea, script, style and code is kept."""
+    parts = VERBATIM.split(html)  # text, (element, tag name, text)...
+    out = [re.sub(r"[ \t]*\n\s*", "\n", parts[0])]
+    for i in range(1, len(parts), 3):
+        out += [parts[i], re.sub(r"[ \t]*\n\s*", "\n", parts[i + 2])]
+    return "".join(out)
 
 
 def docs_digest(layout: Layout, atlas: Atlas) -> str:
@@ -126,6 +142,7 @@ def docs_digest(layout: Layout, atlas: Atlas) -> str:
             h.update(str(path.relative_to(layout.docs)).encode())
             h.update(path.read_bytes())
     h.update((HERE / "templates" / "mkdocs.yml.j2").read_bytes())
+    h.update(Path(__file__).read_bytes())  # what is done to mkdocs' output (squeeze)
     for path in sorted((HERE / "overrides").rglob("*")):
         if path.is_file():
             h.update(path.read_bytes())
