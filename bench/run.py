@@ -355,10 +355,10 @@ def delivery(site: Path, diagrams: Path, label: str, rows: list[tuple[str, str, 
     pages = sorted(
         str(p.relative_to(site).parent) for p in site.rglob("index.html") if "sysatlas-diagram" in p.read_text()
     )
-    with serve(site) as base, sync_playwright() as pw:
+    with serve(site) as server, sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         for width, height in ((1440, 900), (390, 844)):
-            weights = [cold_weight(browser, base, site, rel, (width, height)) for rel in pages]
+            weights = [cold_weight(browser, server, rel, (width, height)) for rel in pages]
             rows.append(
                 (
                     label,

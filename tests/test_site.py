@@ -383,11 +383,11 @@ def test_cold_diagram_page_weight(site: tuple[str, Layout]) -> None:
         rel for rel in pages(layout) if "sysatlas-diagram" in (layout.site / rel / "index.html").read_text()
     ]
     medians = {}
-    with serve(layout.site) as base, sync_playwright() as pw:
+    with serve(layout.site) as server, sync_playwright() as pw:
         browser = _browser(pw)
         for viewport in ((1440, 900), (390, 844)):
-            weights = [cold_weight(browser, base, layout.site, rel, viewport) for rel in diagram_pages]
-            assert all(u.startswith(base) for w in weights for u in w.urls)
+            weights = [cold_weight(browser, server, rel, viewport) for rel in diagram_pages]
+            assert all(u.startswith(server.base) for w in weights for u in w.urls)
             assert not any("search_index" in u or "mermaid" in u for w in weights for u in w.urls)
             assert all(any(u.endswith(".svg") for u in w.urls) for w in weights)  # the first diagram is fetched
             medians[viewport] = (

@@ -1,9 +1,10 @@
 """What a reader downloads: a page's cold first view in headless Chromium, from a server that compresses text.
 
 Static hosts (GitHub Pages, Netlify, Cloudflare Pages, S3 behind CloudFront) send HTML, CSS, JS, SVG and JSON
-gzip-compressed, so `serve` does too. A page's weight is what the browser fetched from an empty cache until the
-network went quiet: every request it made (lazy images below the fold only if the browser chose to fetch them),
-counted as transferred (compressed body and headers, as the browser reports it) and raw (the files' own sizes).
+gzip-compressed, so `serve` does too. A page's weight is what the server sent while the browser, from an empty
+cache, loaded the page until the network went quiet: every request it made, the search worker's script included
+(lazy images below the fold only if the browser chose to fetch them), counted as transferred (the bodies as
+sent, compressed) and raw (the files' own sizes). Response headers (about 170 bytes a request) are left out.
 Used by the site tests (the <= 300 KB budget) and by `make bench`.
 """
 
@@ -18,13 +19,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlparse
 
 COMPRESSED = {".html", ".css", ".js", ".svg", ".json", ".xml", ".txt", ".mmd", ".map"}
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
-    """Serve files, gzip-compressed when the browser accepts it and the file is text."""
+    """Serve files, gzip-compressed when the browser accepts it and the file is text; note what was sent."""
+
+    sent: list[tuple[str, int, int]]  # (path, body bytes sent, file bytes), set per server
 
     def log_message(self, format: str, *args: Any) -> None:
         pass
@@ -35,8 +37,12 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
             path = path / "index.html"
         accepts = "gzip" in self.headers.get("Accept-Encoding", "")
         if not (accepts and path.is_file() and path.suffix in COMPRESSED):
+            size = path.stat().st_size if path.is_file() else 0
+            self.sent.append((self.path, size, size))
             return super().send_head()
-        body = gzip.compress(path.read_bytes(), 6)
+        data = path.read_bytes()
+        body = gzip.compress(data, 6)
+        self.sent.append((self.path, len(body), len(data)))
         self.send_response(200)
         self.send_header("Content-Type", self.guess_type(str(path)))
         self.send_header("Content-Encoding", "gzip")
@@ -59,15 +65,25 @@ class _Body:
         pass
 
 
+@dataclass
+class Server:
+    """A local server of one folder: its base URL and what it has sent, request by request."""
+
+    base: str
+    folder: Path
+    sent: list[tuple[str, int, int]]
+
+
 @contextlib.contextmanager
-def serve(folder: Path) -> Iterator[str]:
-    """Serve `folder` on a free local port; yield its base URL."""
-    handler = functools.partial(_Handler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+def serve(folder: Path) -> Iterator[Server]:
+    """Serve `folder` on a free local port."""
+    sent: list[tuple[str, int, int]] = []
+    handler = type("Handler", (_Handler,), {"sent": sent})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
+        yield Server(f"http://127.0.0.1:{server.server_address[1]}", folder, sent)
     finally:
         server.shutdown()
         server.server_close()
@@ -78,32 +94,20 @@ class Weight:
     """One page's cold first view."""
 
     page: str
-    transferred: int  # bytes on the wire: compressed bodies and response headers
+    transferred: int  # body bytes the server sent: compressed where the file is text
     raw: int  # the same files uncompressed
-    urls: tuple[str, ...]
+    urls: tuple[str, ...]  # every URL the page asked for, on any host (data: URLs left out)
 
 
-def cold_weight(browser: Any, base: str, folder: Path, rel: str, viewport: tuple[int, int] = (1440, 900)) -> Weight:
-    """Open `rel` (a folder of the site) in a fresh context and add up what the browser fetched."""
+def cold_weight(browser: Any, server: Server, rel: str, viewport: tuple[int, int] = (1440, 900)) -> Weight:
+    """Open `rel` (a folder of the site) in a fresh context and add up what the server sent for it."""
     context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
+    urls: list[str] = []
+    context.on("request", lambda r: None if r.url.startswith("data:") else urls.append(r.url))
     page = context.new_page()
-    cdp = context.new_cdp_session(page)
-    cdp.send("Network.enable")
-    cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
-    urls: dict[str, str] = {}
-    sizes: dict[str, int] = {}
-    cdp.on("Network.requestWillBeSent", lambda e: urls.__setitem__(e["requestId"], e["request"]["url"]))
-    cdp.on("Network.loadingFinished", lambda e: sizes.__setitem__(e["requestId"], int(e["encodedDataLength"])))
-    page.goto(f"{base}/{'' if rel == '.' else rel + '/'}", wait_until="load")
+    server.sent.clear()
+    page.goto(f"{server.base}/{'' if rel == '.' else rel + '/'}", wait_until="load")
     page.wait_for_load_state("networkidle")
     context.close()
-    fetched = [urls[r] for r in sizes if r in urls and not urls[r].startswith("data:")]
-    raw = 0
-    for url in fetched:
-        parsed = urlparse(url)
-        if not url.startswith(base):
-            continue
-        path = folder / unquote(parsed.path).lstrip("/")
-        path = path / "index.html" if path.is_dir() else path
-        raw += path.stat().st_size if path.is_file() else 0
-    return Weight(rel, sum(sizes.values()), raw, tuple(sorted(fetched)))
+    sent = list(server.sent)
+    return Weight(rel, sum(s[1] for s in sent), sum(s[2] for s in sent), tuple(sorted(urls)))
