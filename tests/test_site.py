@@ -51,8 +51,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Layout
     baseline += "case-studies/golden-case#gantt-migration GEOM005\ncase-studies/golden-case#sequence-raft GEOM003\n"
     (root / "geometry-baseline.txt").write_text(baseline, encoding="utf-8")
     (root / "content" / "case-studies").mkdir(exist_ok=True)  # one page per diagram: the real ones and the fixture
-    for real in sorted((ROOT / "content" / "case-studies").glob("*.yaml")):
-        shutil.copy(real, root / "content" / "case-studies")
+    for real in ("discord.yaml", "cloudflare.yaml"):  # two real ones keep the per-page sweeps to minutes
+        shutil.copy(ROOT / "content" / "case-studies" / real, root / "content" / "case-studies")
     if not WHOLE_ATLAS:
         (root / "content" / "guarantees").mkdir(exist_ok=True)
         for folder, text in zip(("guarantees", "case-studies"), every_kind(), strict=True):
@@ -741,7 +741,7 @@ def test_incident_opens_with_its_answer(site: tuple[str, Layout]) -> None:
     glance = page[page.index('class="sysatlas-glance"') : page.index("</section>")]
     for label in ("Date", "Impact", "Trigger", "Root cause", "Fix", "Check first"):
         assert f"<dt>{label}</dt>" in glance, label
-    assert "2018-10-21" in glance and "Hardware or network" in glance
+    assert "2018-10-21" in glance and "Hardware / network" in glance
     assert page.index('class="sysatlas-glance"') < page.index("sysatlas-diagram")
     for figure_end in [i for i in range(len(page)) if page.startswith("</figure>", i)]:
         assert (
