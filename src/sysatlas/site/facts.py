@@ -7,12 +7,22 @@ import re
 from ..model import Fact, SubjectHead
 from .text import attr, md
 
+DURATION_FACTS = ("duration", "outage", "downtime")
+"""The fact names an incident's length goes by, in the order they are preferred."""
 
-def _fact_shown(fact: Fact | str | float) -> str:
-    """The text a fact interpolates to."""
+
+def fact_shown(fact: Fact | str | float | None) -> str:
+    """The text a fact interpolates to ("" for no fact)."""
+    if fact is None:
+        return ""
     if not isinstance(fact, Fact):
         return str(fact)
     return f"{fact.value} {fact.unit}" if fact.unit else f"{fact.value}"
+
+
+def duration_fact(facts: dict[str, Fact | str | float]) -> tuple[str, Fact | str | float] | None:
+    """Return an incident's length as (fact name, fact), from the first of DURATION_FACTS it has."""
+    return next(((name, facts[name]) for name in DURATION_FACTS if name in facts), None)
 
 
 def _fact_evidence(h: SubjectHead, fact: Fact) -> str:
@@ -46,7 +56,7 @@ def facts_table(h: SubjectHead) -> list[str]:
     for name, fact in h.facts.items():
         label = f"**{md(fact_label(name))}**"
         if not isinstance(fact, Fact):
-            out.append(f"    | {label} | {md(_fact_shown(fact))} | | |")
+            out.append(f"    | {label} | {md(fact_shown(fact))} | | |")
             continue
         if fact.note:
             label += f"<br><small>{md(fact.note)}</small>"
@@ -59,7 +69,7 @@ def facts_table(h: SubjectHead) -> list[str]:
             if source and source.url:
                 where = f"[{where}]({source.url})"
             says += f" — {where}" + (f", {md(fact.locator)}" if fact.locator else "")
-        out.append(f"    | {label} | {md(_fact_shown(fact))} | {md(_fact_evidence(h, fact))} | {says} |")
+        out.append(f"    | {label} | {md(fact_shown(fact))} | {md(_fact_evidence(h, fact))} | {says} |")
     out.append("")
     return out
 
@@ -68,9 +78,9 @@ def with_quotes(text: str, h: SubjectHead) -> str:
     """Escape `text` for prose and mark each quoted fact's value so the reader can hover it for the quote."""
     out = md(text)
     for fact in sorted(
-        (f for f in h.facts.values() if isinstance(f, Fact) and f.quote), key=lambda f: -len(_fact_shown(f))
+        (f for f in h.facts.values() if isinstance(f, Fact) and f.quote), key=lambda f: -len(fact_shown(f))
     ):
-        shown = md(_fact_shown(fact))
+        shown = md(fact_shown(fact))
         if len(shown) < 3 or shown not in out:
             continue
         tip = attr(f"“{fact.quote}” ({fact.source})")

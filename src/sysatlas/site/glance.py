@@ -12,18 +12,10 @@ from typing import Any
 
 from ..atlas import Diagram, Subject
 from ..model import CAUSE_TITLES, Fact
+from .facts import duration_fact, fact_shown
 from .text import md
 
-DURATION_FACTS = ("duration", "outage", "downtime")
 IMPACT_STAGES = ("impact", "blast")
-
-
-def _shown(fact: Fact | str | float | None) -> str:
-    if fact is None:
-        return ""
-    if not isinstance(fact, Fact):
-        return str(fact)
-    return f"{fact.value} {fact.unit}" if fact.unit else str(fact.value)
 
 
 def _step_text(step: Any) -> str:
@@ -59,15 +51,15 @@ def _when(s: Subject) -> str:
 
 def _duration(s: Subject) -> str:
     facts = s.head.facts
-    for name in DURATION_FACTS:
-        if name in facts:
-            shown = _shown(facts[name])
-            start, end = facts.get("start"), facts.get("end")
-            if name == "duration" and isinstance(start, Fact) and isinstance(end, Fact):
-                zone = f" {end.unit}" if end.unit else ""
-                return f"{shown} ({start.value} to {end.value}{zone})"
-            return shown
-    return ""
+    found = duration_fact(facts)
+    if found is None:
+        return ""
+    name, fact = found
+    start, end = facts.get("start"), facts.get("end")
+    if name == "duration" and isinstance(start, Fact) and isinstance(end, Fact):
+        zone = f" {end.unit}" if end.unit else ""
+        return f"{fact_shown(fact)} ({start.value} to {end.value}{zone})"
+    return fact_shown(fact)
 
 
 def rows(s: Subject, src: str) -> list[tuple[str, str]]:

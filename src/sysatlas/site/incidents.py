@@ -2,7 +2,7 @@
 
 One record per incident: slug, company, date, start, end, duration, root-cause class, sources and the page's
 path, plus (in the JSON) every fact with its value, evidence, quote and source URL. The summary fields come
-from the incident's facts named `start`, `end` and `duration` (or `outage`) when it has them.
+from the incident's facts named `start`, `end` and `duration` (or `outage`, `downtime`) when it has them.
 """
 
 from __future__ import annotations
@@ -14,18 +14,11 @@ from typing import Any
 
 from ..atlas import Atlas, Subject
 from ..model import CAUSE_TITLES, Fact
+from .facts import duration_fact, fact_shown
 from .text import md, rel_link, subject_path
 
 CSV_FIELDS = ("slug", "company", "date", "start", "end", "duration", "cause", "title", "sources", "page")
 DATASET = ("data/incidents.json", "data/incidents.csv")
-
-
-def _shown(fact: Fact | str | float | None) -> str:
-    if fact is None:
-        return ""
-    if not isinstance(fact, Fact):
-        return str(fact)
-    return f"{fact.value} {fact.unit}" if fact.unit and fact.value is not None else str(fact.value or "")
 
 
 def incidents(atlas: Atlas) -> list[Subject]:
@@ -38,16 +31,16 @@ def record(atlas: Atlas, s: Subject) -> dict[str, Any]:
     """Return one incident's record for the dataset."""
     h = s.head
     facts = h.facts
-    duration = facts.get("duration") or facts.get("outage")
+    duration = duration_fact(facts)
     urls = {x.id: x.url for x in h.sources}
     page = subject_path(atlas.category(s), h.id).removesuffix(".md").removesuffix("index").rstrip("/") + "/"
     return {
         "slug": h.id,
         "company": h.company or "",
         "date": h.date or "",
-        "start": _shown(facts.get("start")),
-        "end": _shown(facts.get("end")),
-        "duration": _shown(duration),
+        "start": fact_shown(facts.get("start")),
+        "end": fact_shown(facts.get("end")),
+        "duration": fact_shown(duration[1] if duration else None),
         "cause": h.cause or "",
         "title": h.title,
         "summary": h.summary,
