@@ -126,3 +126,52 @@ def test_the_baseline_silences_only_the_codes_it_lists(make_project: Callable[[d
     assert [str(d) for d in check(layout, with_browser=True).report] == []
     (layout.root / geometry.BASELINE).write_text("mechanisms/case#pipeline GEOM001\n")
     assert [d.code for d in check(layout, with_browser=True).report] == ["GEOM005"]
+
+
+def _one_diagram(kind: str, body: str) -> str:
+    """A mechanisms subject whose only diagram is `body` (YAML indented for `body:`) of `kind`."""
+    head = WIDE[: WIDE.index("    kind: architecture")]
+    tail = WIDE[WIDE.index("    title: Geometry case") : WIDE.index("    body:\n")]
+    return f"{head}    kind: {kind}\n{tail}    body:\n{body}"
+
+
+LONG_TIMELINE = "      timezone: UTC\n      sections:\n" + "".join(
+    f"        - name: Section {s}\n          events:\n"
+    + "".join(f'            - {{at: "{10 + s}:{m:02d}", what: ["step {s}.{m} runs"]}}\n' for m in (0, 20))
+    + f'            - {{at: "{10 + s}:40", what: ["{"a long last entry of section " * 2}{s}", "it takes four lines", '
+    '"in its box on the right", "of the vertical axis"]}\n'
+    for s in range(4)
+)
+
+
+def test_a_timeline_too_wide_side_by_side_runs_down_with_every_header_clear(
+    make_project: Callable[[dict[str, str]], Layout],
+) -> None:
+    """Twelve entries side by side would show 8 px text; drawn down the page, each section header clears the tall
+    last entry above it (Mermaid 11.17's vertical layout alone puts the next header over it: GEOM002)."""
+    layout = make_project({"content/mechanisms/case.yaml": _one_diagram("timeline", LONG_TIMELINE)})
+    outcome = check(layout, with_browser=True)
+    assert [str(d) for d in outcome.report] == []
+    ((key, text),) = outcome.mermaid.items()
+    assert text.splitlines()[1] == "timeline TD"
+    assert outcome.renders[key].width < geometry.width_limit(16)
+    kept = LONG_TIMELINE.replace("      timezone: UTC\n", "      timezone: UTC\n      keep_direction: true\n")
+    layout = make_project({"content/mechanisms/case.yaml": _one_diagram("timeline", kept)})
+    assert "GEOM005" in {d.code for d in check(layout, with_browser=True).report}
+
+
+NOTES = """      participants:
+        - {id: api, label: API}
+        - {id: db, label: Postgres primary}
+      steps:
+        - {from: api, to: db, text: "INSERT ... RETURNING id"}
+        - {note: "WWW MMM: wal_level=replica, fsync on", over: [db]}
+        - {note: "Mmm wwm www mmw: synchronous_commit", over: [api, db]}
+"""
+
+
+def test_sequence_notes_hold_wide_text(make_project: Callable[[dict[str, str]], Layout]) -> None:
+    """Mermaid sizes a note by measuring its text in the configured font; measured in Arial's metrics and drawn in
+    the theme's wider font, wide letters ran out of the box (GEOM003)."""
+    layout = make_project({"content/mechanisms/case.yaml": _one_diagram("sequence", NOTES)})
+    assert [str(d) for d in check(layout, with_browser=True).report] == []

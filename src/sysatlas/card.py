@@ -11,9 +11,8 @@ import textwrap
 from html import escape
 
 from .atlas import Diagram, Subject
-from .theme import DARK_BACKGROUND
+from .theme import DARK_BACKGROUND, FONT
 
-FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
 PAD = 24
 INK = {"light": ("#0F172A", "#334155", "#FFFFFF"), "dark": ("#E2E8F0", "#CBD5E1", DARK_BACKGROUND)}
 BADGE = {"reported": ("#047857", "#6EE7B7"), "derived": ("#1D4ED8", "#93C5FD"), "illustrative": ("#B45309", "#FCD34D")}

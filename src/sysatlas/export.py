@@ -7,8 +7,8 @@ import html
 from pathlib import Path
 
 from .atlas import Atlas, Diagram, Subject
-from .browser import CHROMIUM_ARGS, Cache, ChromiumRenderer, Result, chromium_path, run_async
-from .diagnostics import ContentError, SysatlasError
+from .browser import CHROMIUM_ARGS, ChromiumRenderer, Result, chromium_path, run_async
+from .diagnostics import ContentError, Report, SysatlasError
 from .paths import Layout
 
 
@@ -43,16 +43,12 @@ def _checked(layout: Layout, target: str) -> tuple[list[Diagram], dict[str, str]
 
 
 def render_checked(layout: Layout, picked: list[Diagram], mermaid: dict[str, str]) -> list[Result]:
-    """The checked SVGs of the picked diagrams: from the render cache, or rendered (and measured) now."""
-    from . import browser
+    """The checked SVGs of the picked diagrams, as the build draws them: from the render cache, or rendered (and
+    measured) now, turned the other way where the build turns them (too wide for the site)."""
+    from .pipeline import browser_stage
 
-    cache = Cache(layout.cache / "render", browser.bundle_digest(layout.mermaid_bundle))
-    results = browser.render_all(
-        [mermaid[d.key] for d in picked],
-        ChromiumRenderer(layout.mermaid_bundle, pages=1),
-        cache,
-        legends=[d.kind.legend(d.body) for d in picked],
-    )
+    done = browser_stage(layout, picked, mermaid, Report(), ChromiumRenderer(layout.mermaid_bundle, pages=1))
+    results = [done[d.key] for d in picked]
     for d, r in zip(picked, results, strict=True):
         if not r.ok:
             raise SysatlasError(f"{d.key} does not render: {r.error}")

@@ -173,12 +173,16 @@ PIE = [
 PIE_MIN_DIFFERENCE = 10.0
 INK = "#0F172A"
 """The dark text colour on every light fill."""
+DIAGRAM_WIDTH = 1150
+"""px: the width the site gives a diagram at 1440x900 (the content column, widened to the page for diagrams)."""
+FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
+"""The one font stack of every diagram: Mermaid measures text with it and the SVG draws text with it."""
 
 
 def mermaid_variables() -> dict[str, Any]:
     """Return Mermaid's themeVariables: every colour Mermaid uses, from this palette."""
     return {
-        "fontFamily": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
+        "fontFamily": FONT,
         "primaryColor": "#E0F2FE",
         "primaryTextColor": INK,
         "primaryBorderColor": "#0369A1",
@@ -343,6 +347,10 @@ def theme_css(scheme: Scheme) -> str:
         rules.append(f"{shape} {{ fill: {sw.fill} !important; stroke: {sw.stroke} !important; }}")
     rules.append(".task, .milestone { stroke-width: 2px; }")
     rules.append(".grid .tick text { font-size: 13px; }")  # gantt's axis dates: Mermaid writes 10 px
+    # timeline: Mermaid draws its axis and the dashed links to the entries in black, whatever the theme
+    line = "#334155" if scheme == "light" else "#CBD5E1"
+    rules.append(f".lineWrapper line {{ stroke: {line} !important; }}")
+    rules.append(f"marker#arrowhead path, [id$='-arrowhead'] path {{ fill: {line} !important; }}")
     return "\n".join(rules)
 
 

@@ -15,6 +15,7 @@ from typing import Any
 from ..kinds import registry
 from ..theme import (
     DARK_BACKGROUND,
+    FONT,
     LIGHT_BACKGROUND,
     dark_colours,
     dark_overrides,
@@ -29,6 +30,10 @@ MINDMAP_CENTRE = "\n.mindmap-node .label text { text-anchor: middle; }"
 
 CONFIG: dict[str, Any] = {
     "theme": "base",
+    # Mermaid measures text to size boxes and gaps with the top-level fontFamily (its sequence renderer copies it
+    # over the sequence's own families), while the SVG draws text in the theme's: they must be the same font, or
+    # text measured in Arial's metrics spills out of boxes drawn for it in a wider one
+    "fontFamily": FONT,
     "themeVariables": {**mermaid_variables(), **light_extras()},
     "background": LIGHT_BACKGROUND,
     "securityLevel": "strict",

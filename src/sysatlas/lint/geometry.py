@@ -26,9 +26,8 @@ from pydantic import BaseModel
 from ..atlas import Diagram
 from ..browser.geometry import Geometry
 from ..diagnostics import Report
+from ..theme import DIAGRAM_WIDTH
 
-DIAGRAM_WIDTH = 1150
-"""px: the width the site gives a diagram at 1440x900 (the content column, widened to the page for diagrams)."""
 MIN_TEXT = 13.0
 """px: the smallest text a reader should get once the site has scaled the diagram to DIAGRAM_WIDTH."""
 CROSSING = 8.0
@@ -84,7 +83,7 @@ class Places:
             ident = getattr(value, "id", None)
             if isinstance(ident, str) and loc:
                 self.ids.setdefault(ident, (*loc, "id"))
-            for name in ("label", "text", "ask"):
+            for name in ("label", "text", "ask", "note"):
                 shown = getattr(value, name, None)
                 if isinstance(shown, str) and loc:
                     self.labels.setdefault(squash(shown), (*loc, name))
@@ -104,8 +103,15 @@ class Places:
     def node(self, mermaid_id: str, text: str = "") -> int:
         """Return the line of a node or group, else of the element that shows `text`, else of the diagram."""
         loc = self.ids.get(self.content_id(mermaid_id)) if mermaid_id else None
-        loc = loc or self.labels.get(squash(text))
+        loc = loc or self.labels.get(squash(text)) or self._starting(squash(text))
         return self.d.line_of(loc) if loc else self.d.line
+
+    def _starting(self, shown: str) -> tuple[Any, ...] | None:
+        """The element whose label starts with `shown`: the measure cuts long texts short (geometry.js)."""
+        if len(shown) < 20:
+            return None
+        found = [loc for label, loc in self.labels.items() if label.startswith(shown)]
+        return found[0] if len(found) == 1 else None
 
     def edge_ends(self, edge_id: str) -> tuple[str, str] | None:
         """Return the content ids of an edge's ends ("L_n_a_n_b_0" -> ("a", "b")), when they are known."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, Literal
 
 from pydantic import Field, model_validator
@@ -86,7 +86,57 @@ def context(body: Body) -> dict[str, Any]:
 
     # the section names sit left of the first gridline: leave them room at the section font size
     longest = max(len(section.name) for section in body.sections)
-    return {"spec": spec, "left": max(90, 24 + math.ceil(longest * FONT * 0.58))}
+    left = max(90, 24 + math.ceil(longest * FONT * 0.58))
+    tick, axis = ticks(body, theme.DIAGRAM_WIDTH - left - RIGHT)
+    return {"spec": spec, "left": left, "tick": tick, "axis": axis}
+
+
+RIGHT = 90
+"""px right of the last gridline (Mermaid's rightPadding)"""
+DAYS = {"ms": 0.0, "s": 0.0, "m": 0.0, "h": 1 / 24, "d": 1, "w": 7, "M": 30.44, "y": 365.25}
+STEPS = [(1, "day"), (2, "day"), (1, "week"), (2, "week"), (1, "month"), (2, "month"), (3, "month"), (6, "month"),
+         (12, "month")]  # fmt: skip
+"""Mermaid's tickInterval goes up to months, and d3 counts months within a year: 24month ticks every January"""
+STEP_DAYS = {"day": 1, "week": 7, "month": 30.44}
+
+
+def span_days(body: Body) -> float | None:
+    """Return the days from the first task's start to the last task's end, resolving `after` and durations."""
+    fmt = FORMATS[body.date_format]
+    ends: dict[str, datetime] = {}
+    first: datetime | None = None
+    last: datetime | None = None
+    for task in (t for sec in body.sections for t in sec.tasks):
+        try:
+            start = ends[task.after] if task.after else datetime.strptime(str(task.start), fmt)
+            if task.end:
+                end = datetime.strptime(task.end, fmt)
+            else:
+                amount = str(task.duration)
+                unit = amount.lstrip("0123456789.")
+                end = start + timedelta(days=float(amount[: -len(unit)]) * DAYS[unit])
+        except (KeyError, ValueError):
+            continue
+        ends[task.id] = end
+        first = start if first is None else min(first, start)
+        last = end if last is None else max(last, end)
+    return (last - first).days if first and last else None
+
+
+def ticks(body: Body, width: float) -> tuple[str | None, str]:
+    """Return the gridline interval (`3month`) that leaves each date label room at the axis' 13 px (None: Mermaid
+    chooses; its own choice ignores the label width and ran labels into each other) and the axis format, which
+    turns to years alone when even yearly month-and-year labels would not fit."""
+    days = span_days(body)
+    if not days:
+        return None, body.axis_format
+    for axis in dict.fromkeys([body.axis_format, "%Y"]):
+        label = len(datetime(2024, 12, 28).strftime(axis)) * 8 + 24  # px: 13 px digits and letters, and a gap
+        fits = max(2, int(width // label))
+        for count, unit in STEPS:
+            if days / (count * STEP_DAYS[unit]) <= fits:
+                return f"{count}{unit}", axis
+    return "12month", "%Y"
 
 
 FONT = 14
@@ -123,7 +173,16 @@ def sample(t: str) -> dict[str, Any]:
 KIND = Kind(
     legend=legend,
     mermaid_config={
-        "gantt": {"fontSize": FONT, "sectionFontSize": FONT, "barHeight": 26, "barGap": 6, "rightPadding": 90}
+        # drawn at the site's diagram width (Mermaid: the width of the element it renders into), so the site
+        # shows its text at the size it was drawn
+        "gantt": {
+            "fontSize": FONT,
+            "sectionFontSize": FONT,
+            "barHeight": 26,
+            "barGap": 6,
+            "rightPadding": RIGHT,
+            "useWidth": theme.DIAGRAM_WIDTH,
+        }
     },
     sample=sample,
     label_place="text[class*='taskText']",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import json
 from collections.abc import Iterable, Iterator
 from typing import Annotated, Any, Literal, Union
 
@@ -137,20 +139,38 @@ def lint(body: Body) -> Iterable[Finding]:
             yield ("participants", i, "id"), "READ004", f"participant {p.id!r} sends and receives nothing; drop it"
 
 
-# Characters per line, chosen so that a typical sequence (five participants) fits about 1,100 px at 16 px text.
-# Mermaid sets the gap between two neighbours from the widest message between them, so messages are broken here,
-# word by word (never inside a word: a metric name stays whole), with <br/>; Mermaid's own wrap would cut long
-# words with a hyphen.
-MESSAGE_CHARS = 26
-"""per line of a message between neighbours; each further participant it spans adds SPAN_CHARS"""
-SPAN_CHARS = 28
-NOTE_CHARS = 24
-"""per line of a note over one participant"""
-NOTE_SPAN_CHARS = 22
-"""per line of a note over two participants, per participant it spans: Mermaid draws its box from the first
-participant's centre to the last's (at least 180 px apart) plus 30 px, however long the text"""
-ACTOR_CHARS = 16
-"""per line of a participant's name (at most three lines fit its box; longer names get longer lines)"""
+# Characters per line, chosen so that a sequence fits about 1,400 px at 16 px text (the site shows it at 13 px or
+# more, lint/geometry.py). Mermaid sets the gap between two neighbours from the widest message between them, so
+# messages are broken here, word by word (never inside a word: a metric name stays whole), with <br/>; Mermaid's
+# own wrap would cut long words with a hyphen. The more participants side by side, the narrower each gap must be.
+@dataclasses.dataclass(frozen=True)
+class Budget:
+    message: int
+    """characters per line of a message between neighbours"""
+    span: int
+    """added per further participant a message spans"""
+    note: int
+    """per line of a note over one participant"""
+    note_span: int
+    """per line of a note over two participants, per participant it spans: Mermaid draws its box from the first
+    participant's centre to the last's plus 30 px, however long the text"""
+    actor: int
+    """per line of a participant's name (at most three lines fit its box; longer names get longer lines)"""
+    actor_width: int | None = None
+    """px: the participant boxes' width, when narrower than Mermaid's 150"""
+
+
+BUDGETS = {
+    5: Budget(26, 28, 24, 22, 16),
+    6: Budget(22, 24, 20, 19, 14),
+    7: Budget(18, 20, 16, 16, 12, 120),
+    8: Budget(16, 18, 14, 14, 11, 110),
+}
+"""by participants side by side: up to 5, 6, 7, 8 or more"""
+
+
+def budget(body: Body) -> Budget:
+    return BUDGETS[min(max(len(body.participants), 5), 8)]
 
 
 def _broken(text: str, chars: int) -> str:
@@ -158,9 +178,9 @@ def _broken(text: str, chars: int) -> str:
     return "<br/>".join(escape.wrapped(line) for line in wrap(text, chars))
 
 
-def _actor(label: str) -> str:
+def _actor(label: str, chars: int) -> str:
     """Escape a participant's name, broken into at most three lines where it can be."""
-    return _broken(label, max(ACTOR_CHARS, -(-len(label) // 3) + 2))
+    return _broken(label, max(chars, -(-len(label) // 3) + 2))
 
 
 RUNBOOKS = {"operations", "debugging"}
@@ -177,26 +197,26 @@ def lint_in(category: str, body: Body) -> Iterable[Finding]:
         )
 
 
-def _lines(steps: list[Any], depth: int, order: dict[str, int]) -> list[str]:
+def _lines(steps: list[Any], depth: int, order: dict[str, int], room: Budget) -> list[str]:
     pad = "  " * depth
     out: list[str] = []
     for step in steps:
         if isinstance(step, Message):
             text = (f"{step.at} " if step.at else "") + step.text + (f" ({step.latency})" if step.latency else "")
             span = abs(order.get(step.from_, 0) - order.get(step.to, 0))
-            chars = MESSAGE_CHARS + SPAN_CHARS * max(0, span - 1)
+            chars = room.message + room.span * max(0, span - 1)
             out.append(f"{pad}{mid('p', step.from_)}{ARROWS[step.arrow]}{mid('p', step.to)}: {_broken(text, chars)}")
         elif isinstance(step, Note):
             where = "over " + ",".join(mid("p", p) for p in step.over)
             span = abs(order.get(step.over[0], 0) - order.get(step.over[-1], 0))
-            chars = NOTE_SPAN_CHARS * span if span else NOTE_CHARS
+            chars = room.note_span * span if span else room.note
             out.append(f"{pad}Note {where}: {_broken(step.note, chars)}")
         elif isinstance(step, (Alt, Par)):
             branches = step.alt if isinstance(step, Alt) else step.par
             first, other = ("alt", "else") if isinstance(step, Alt) else ("par", "and")
             for b, branch in enumerate(branches):
                 out.append(f"{pad}{first if b == 0 else other} {escape.block(branch.when)}")
-                out += _lines(branch.steps, depth + 1, order)
+                out += _lines(branch.steps, depth + 1, order, room)
             out.append(f"{pad}end")
         else:
             word, branch = next(
@@ -205,14 +225,19 @@ def _lines(steps: list[Any], depth: int, order: dict[str, int]) -> list[str]:
                 if hasattr(step, f)
             )
             out.append(f"{pad}{word} {escape.block(branch.when)}")
-            out += _lines(branch.steps, depth + 1, order)
+            out += _lines(branch.steps, depth + 1, order, room)
             out.append(f"{pad}end")
     return out
 
 
 def context(body: Body) -> dict[str, Any]:
     order = {p.id: i for i, p in enumerate(body.participants)}
-    return {"lines": _lines(body.steps, 1, order), "actors": [_actor(p.label) for p in body.participants]}
+    b = budget(body)
+    return {
+        "lines": _lines(body.steps, 1, order, b),
+        "actors": [_actor(p.label, b.actor) for p in body.participants],
+        "init": json.dumps({"sequence": {"width": b.actor_width}}) if b.actor_width else "",
+    }
 
 
 def describe(body: Body) -> list[str]:
@@ -261,7 +286,7 @@ def sample(t: str) -> dict[str, Any]:
 CONFIG = {
     "sequence": {
         "useMaxWidth": True,
-        "wrap": False,  # text is broken into lines here (see MESSAGE_CHARS)
+        "wrap": False,  # text is broken into lines here (see Budget)
         "mirrorActors": False,  # no second participant row at the bottom
         "actorMargin": 30,
         "messageMargin": 30,

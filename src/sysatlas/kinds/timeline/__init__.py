@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import Field
 
@@ -13,6 +13,7 @@ from ...model import Strict, Text
 from ...theme import Phase
 from ...units import moments
 from .. import Finding, Kind, Timed
+from .._common import KEEP_DIRECTION, turner
 
 
 class Event(Strict):
@@ -32,6 +33,12 @@ class Section(Strict):
 
 class Body(Strict):
     timezone: Text | None = Field(None, description="the zone the times are in, e.g. UTC; shown in the caption")
+    direction: Literal["LR", "TD"] = Field(
+        "LR",
+        description="LR: entries side by side along a horizontal axis; TD: down a vertical axis (the build turns a "
+        "timeline too wide for the site to TD by itself)",
+    )
+    keep_direction: bool = Field(False, description=KEEP_DIRECTION)
     sections: list[Section] = Field(
         min_length=1, max_length=12, description="at most 12: Mermaid colours section i with colour slot i % 12"
     )
@@ -142,6 +149,7 @@ KIND = Kind(
     context=context,
     timed=timed,
     shows_both_ends=True,
+    turn=turner("TD"),
     mermaid_config={"timeline": {"disableMulticolor": False, "useMaxWidth": True}},
     sample=sample,
     label_place=".eventWrapper text",
