@@ -41,6 +41,22 @@ class Timed(NamedTuple):
     """Its keys whose text as written may name a time fact, `at` first."""
 
 
+class RunbookStep(NamedTuple):
+    """One numbered step of a drawn procedure, as the runbook view lists it (site/runbook.py)."""
+
+    number: int
+    """The number the drawing shows beside it."""
+    actor: str
+    target: str
+    text: str
+    answer: bool
+    """A reply (what the engineer should see), not an action."""
+    when: str
+    """The condition or loop it sits in ("if the slot is inactive"), or ""."""
+    notes: tuple[str, ...]
+    """Notes drawn right after it."""
+
+
 def _no_findings(body: Any) -> Iterable[Finding]:
     return ()
 
@@ -89,6 +105,9 @@ class Kind:
     """Its entries that happen at a time (TIME003: a stated total is spanned; TIME004: one event, one time)."""
     shows_both_ends: bool = False
     """TIME003: the entries show both the start and the end of a stated total (else at least one of them)."""
+    steps: Callable[[Any], list[RunbookStep]] | None = None
+    """For a kind that can number its steps: the numbered steps in the order and with the numbers the drawing shows,
+    or [] when this diagram is not numbered. The site lists them as the subject's runbook."""
     turn: Callable[[Any], Any] | None = None
     """For a kind drawn in a direction: the body drawn the other way (LR -> TB), or None when the author fixed
     the direction. The browser stage uses it when the written way is too wide for the site and the other way is

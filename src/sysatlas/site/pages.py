@@ -14,6 +14,7 @@ from .atlasmap import map_page
 from .blocks import FIRST, diagram_block, sources_section, subject_details, subject_top, tag_title
 from .catalogue import catalogue_page, entries, grouped_page, system_pages
 from .incidents import dataset, incidents_table
+from .runbook import runbook_section
 from .text import attr, diagram_files, diagram_path, html_link, md, rel_link, subject_path
 
 ABOUT = Path(__file__).parent / "about.md"
@@ -51,6 +52,7 @@ def subject_pages(atlas: Atlas, s: Subject, backlinks: list[Subject]) -> list[Pa
         out = subject_top(s, src)
         for i, d in enumerate(s.diagrams):
             out += diagram_block(atlas, s, d, src, first=i == 0)
+        out += runbook_section(s)
         out += subject_details(atlas, s, src, backlinks)
         out += sources_section(s)
         return [Page(src, s.head.title, "\n".join(out) + "\n", s.category, meta=subject_meta(s.head.summary))]
@@ -64,7 +66,7 @@ def subject_pages(atlas: Atlas, s: Subject, backlinks: list[Subject]) -> list[Pa
         result.append(
             Page(path, d.common.title, "\n".join(body) + "\n", s.category, meta=subject_meta(d.common.caption, boost=1))
         )
-    index += ["</div>", "", *subject_details(atlas, s, src, backlinks), *sources_section(s)]
+    index += ["</div>", "", *runbook_section(s), *subject_details(atlas, s, src, backlinks), *sources_section(s)]
     page = Page(
         src,
         s.head.title,

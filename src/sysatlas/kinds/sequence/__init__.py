@@ -11,7 +11,7 @@ from pydantic import Discriminator, Field, Tag
 
 from ... import escape
 from ...model import Strict, Text
-from .. import Finding, Kind, Loc
+from .. import Finding, Kind, Loc, RunbookStep
 from .._common import NodeId, duplicates, mid, wrap
 
 ARROWS = {"sync": "->>", "reply": "-->>", "async": "-)", "lost": "-x", "plain": "->"}
@@ -270,6 +270,36 @@ def shape(body: Body) -> tuple[Any, ...]:
     return (len(body.participants), tuple(out))
 
 
+def steps(body: Body) -> list[RunbookStep]:
+    """The numbered messages as Mermaid's `autonumber` numbers them (every message, replies too), each with the
+    branch it sits in and the notes drawn right after it; [] when the sequence is not numbered."""
+    if not body.autonumber:
+        return []
+    names = {p.id: p.label for p in body.participants}
+    out: list[RunbookStep] = []
+
+    def walk(items: list[Any], when: str) -> None:
+        for item in items:
+            if isinstance(item, Message):
+                text = (f"{item.at} " if item.at else "") + item.text + (f" ({item.latency})" if item.latency else "")
+                answer = item.arrow == "reply"
+                out.append(RunbookStep(len(out) + 1, names[item.from_], names[item.to], text, answer, when, ()))
+            elif isinstance(item, Note):
+                if out:
+                    out[-1] = out[-1]._replace(notes=(*out[-1].notes, item.note))
+            elif isinstance(item, (Alt, Par)):
+                for branch in item.alt if isinstance(item, Alt) else item.par:
+                    walk(branch.steps, ("if " if isinstance(item, Alt) else "in parallel: ") + branch.when)
+            else:
+                for word, field in (("if", "opt"), ("repeat", "loop"), ("", "critical"), ("stop if", "break_")):
+                    inner = getattr(item, field, None)
+                    if isinstance(inner, Branch):
+                        walk(inner.steps, f"{word} {inner.when}".strip())
+
+    walk(body.steps, "")
+    return out
+
+
 def _size(body: Body) -> tuple[int, int]:
     return len(body.participants), sum(1 for _, s in _walk(body.steps, ()) if isinstance(s, Message))
 
@@ -306,6 +336,7 @@ KIND = Kind(
     context=context,
     describe=describe,
     shape=shape,
+    steps=steps,
     size=_size,
     max_nodes=9,
     max_edges=40,

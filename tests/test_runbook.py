@@ -1,0 +1,100 @@
+"""The runbook view: a procedure's numbered steps listed from the diagram's own data, commands in code blocks."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+
+from sysatlas.kinds import registry
+from sysatlas.paths import Layout
+from sysatlas.pipeline import check
+from sysatlas.site.runbook import is_command, numbered, runbook_section
+
+from .conftest import ROOT
+
+MESSAGE = re.compile(r"^\s+p_\w+(->>|-->>|-\)|-x|->)p_\w+: ")
+
+
+@pytest.fixture(scope="module")
+def outcome():  # type: ignore[no-untyped-def]
+    return check(Layout(ROOT))
+
+
+def runbook_subjects(outcome: Any) -> list[Any]:
+    return [s for s in outcome.atlas.subjects if s.category in ("debugging", "operations")]
+
+
+def test_every_debugging_guide_reads_as_a_runbook(outcome) -> None:  # type: ignore[no-untyped-def]
+    guides = [s for s in runbook_subjects(outcome) if s.category == "debugging"]
+    assert len(guides) >= 10
+    assert [s.head.id for s in guides if not numbered(s)] == []
+
+
+def test_the_runbook_numbers_every_arrow_the_drawing_numbers(outcome) -> None:  # type: ignore[no-untyped-def]
+    """Mermaid's autonumber counts every message, replies too: the list has the same count, in the same order."""
+    for s in runbook_subjects(outcome):
+        for d, steps in numbered(s):
+            arrows = [line for line in outcome.mermaid[d.key].splitlines() if MESSAGE.match(line)]
+            assert [step.number for step in steps] == list(range(1, len(arrows) + 1)), d.key
+
+
+def test_every_command_in_a_runbook_is_in_its_diagram(outcome) -> None:  # type: ignore[no-untyped-def]
+    """A code block's text is a message of the drawing, word for word (the text alternative lists each one)."""
+    blocks = 0
+    for s in runbook_subjects(outcome):
+        text = "\n".join(runbook_section(s))
+        described = "\n".join(line for d, _ in numbered(s) for line in d.kind.describe(d.body))
+        for block in re.findall(r"```+text\n(.*?)\n\s*```+", text, flags=re.S):
+            command = "\n".join(line.strip() for line in block.splitlines())
+            assert f": {command}" in described, (s.head.id, command)
+            blocks += 1
+    assert blocks > 50
+
+
+def test_branches_and_notes_keep_their_place() -> None:
+    kind = registry()["sequence"]
+    body = kind.body.model_validate(
+        {
+            "autonumber": True,
+            "participants": [{"id": "eng", "label": "Engineer", "type": "actor"}, {"id": "db", "label": "psql"}],
+            "steps": [
+                {"from": "eng", "to": "db", "text": "SELECT pid FROM pg_locks WHERE NOT granted"},
+                {"from": "db", "to": "eng", "text": "two pids", "arrow": "reply"},
+                {"note": "each waits on the other", "over": ["db"]},
+                {
+                    "alt": [
+                        {"when": "a deadlock", "steps": [{"from": "eng", "to": "db", "text": "read the log"}]},
+                        {"when": "a lock queue", "steps": [{"from": "eng", "to": "db", "text": "find the holder"}]},
+                    ]
+                },
+                {"loop": {"when": "every 60 s", "steps": [{"from": "eng", "to": "db", "text": "check again"}]}},
+            ],
+        }
+    )
+    steps = kind.steps(body)  # type: ignore[misc]
+    assert [(s.number, s.answer, s.when) for s in steps] == [
+        (1, False, ""),
+        (2, True, ""),
+        (3, False, "if a deadlock"),
+        (4, False, "if a lock queue"),
+        (5, False, "repeat every 60 s"),
+    ]
+    assert steps[1].notes == ("each waits on the other",)
+    assert kind.steps(body.model_copy(update={"autonumber": False})) == []  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    ("text", "command"),
+    [
+        ("kubectl describe pod api-7f9c", True),
+        ("SELECT * FROM pg_stat_activity", True),
+        ("rate(http_requests_total[5m])", True),
+        ("du -xh --max-depth=2 /var/lib | sort -h", True),
+        ("status of group orders-indexer", False),
+        ("page the database owner", False),
+    ],
+)
+def test_commands_are_told_from_prose(text: str, command: bool) -> None:
+    assert is_command(text) is command
