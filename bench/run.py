@@ -308,7 +308,10 @@ def measure(layout: Layout, label: str, sample: int, rows: list[tuple[str, str, 
 def build(layout: Layout, site: bool, progress: StageClock | None = None) -> None:
     """What `sysatlas build` does, publishing although the synthetic set repeats diagrams (DUP001-DUP003)."""
     outcome = check(layout, with_browser=True, progress=progress)
-    if any(d.code not in REPEATS for d in outcome.report):
+    problems = [d for d in outcome.report if d.code not in REPEATS]
+    if problems:
+        for d in problems[:20]:
+            print(d, file=sys.stderr)
         raise ContentError(outcome.report)
     publish(layout, outcome, site=site)
 
@@ -371,6 +374,14 @@ def delivery(site: Path, diagrams: Path, label: str, rows: list[tuple[str, str, 
         browser.close()
 
 
+class Rows(list[tuple[str, str, str]]):
+    """The table's rows, each also printed to stderr as soon as it is measured: a run takes most of an hour."""
+
+    def append(self, row: tuple[str, str, str]) -> None:
+        print("  ".join(row), file=sys.stderr, flush=True)
+        super().append(row)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--synthetic", type=int, default=1100, help="diagrams in the synthetic set (default 1100)")
@@ -388,11 +399,11 @@ def main() -> None:
         check_only(args.check_only)
         return
     os.environ.setdefault("SYSATLAS_PAGES", "2")
-    rows: list[tuple[str, str, str]] = []
+    rows: list[tuple[str, str, str]] = Rows()
     if args.check_diagrams:
         check_at_scale(args.check_diagrams, rows)
     with tempfile.TemporaryDirectory(prefix="sysatlas-bench-content-") as tmp:
-        content = Layout(Path(tmp))  # the bundled content, built from nothing
+        content = Layout(Path(tmp))  # the bundled content as the working tree has it, built from nothing
         shutil.copytree(ROOT / "content", content.content)
         shutil.copy(ROOT / BASELINE, content.root / BASELINE)  # what the geometry lint does not report yet
         (content.root / "node_modules").symlink_to(ROOT / "node_modules")
