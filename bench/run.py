@@ -129,8 +129,10 @@ def synthetic_project(folder: Path, diagrams: int, per_subject: int = 6) -> Layo
         for item in items:
             item["title"] = f"n{n} {item['title']}"
         body = yaml.safe_dump({"diagrams": items}, sort_keys=False, allow_unicode=True, width=1000)
-        text = FRAME.format(subject_id=f"synthetic-{n:05d}", title="Golden case") + body
         category = categories[n % len(categories)]
+        required = {"company": "company: Synthetic", "date": 'date: "2020-01-01"', "cause": "cause: software-bug"}
+        header = "".join(required[key] + "\n" for key in inventory.categories[category].requires)
+        text = FRAME.format(subject_id=f"synthetic-{n:05d}", title="Golden case") + header + body
         (content / category / f"synthetic-{n:05d}.yaml").write_text(text, encoding="utf-8")
     return Layout(folder)
 
