@@ -129,8 +129,10 @@ def synthetic_project(folder: Path, diagrams: int, per_subject: int = 6) -> Layo
         for item in items:
             item["title"] = f"n{n} {item['title']}"
         body = yaml.safe_dump({"diagrams": items}, sort_keys=False, allow_unicode=True, width=1000)
-        text = FRAME.format(subject_id=f"synthetic-{n:05d}", title="Golden case") + body
         category = categories[n % len(categories)]
+        required = {"company": "company: Synthetic", "date": 'date: "2020-01-01"', "cause": "cause: software-bug"}
+        header = "".join(required[key] + "\n" for key in inventory.categories[category].requires)
+        text = FRAME.format(subject_id=f"synthetic-{n:05d}", title="Golden case") + header + body
         (content / category / f"synthetic-{n:05d}.yaml").write_text(text, encoding="utf-8")
     return Layout(folder)
 
@@ -308,7 +310,10 @@ def measure(layout: Layout, label: str, sample: int, rows: list[tuple[str, str, 
 def build(layout: Layout, site: bool, progress: StageClock | None = None) -> None:
     """What `sysatlas build` does, publishing although the synthetic set repeats diagrams (DUP001-DUP003)."""
     outcome = check(layout, with_browser=True, progress=progress)
-    if any(d.code not in REPEATS for d in outcome.report):
+    problems = [d for d in outcome.report if d.code not in REPEATS]
+    if problems:
+        for d in problems[:20]:
+            print(d, file=sys.stderr)
         raise ContentError(outcome.report)
     publish(layout, outcome, site=site)
 
@@ -371,6 +376,14 @@ def delivery(site: Path, diagrams: Path, label: str, rows: list[tuple[str, str, 
         browser.close()
 
 
+class Rows(list[tuple[str, str, str]]):
+    """The table's rows, each also printed to stderr as soon as it is measured: a run takes most of an hour."""
+
+    def append(self, row: tuple[str, str, str]) -> None:
+        print("  ".join(row), file=sys.stderr, flush=True)
+        super().append(row)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--synthetic", type=int, default=1100, help="diagrams in the synthetic set (default 1100)")
@@ -388,11 +401,11 @@ def main() -> None:
         check_only(args.check_only)
         return
     os.environ.setdefault("SYSATLAS_PAGES", "2")
-    rows: list[tuple[str, str, str]] = []
+    rows: list[tuple[str, str, str]] = Rows()
     if args.check_diagrams:
         check_at_scale(args.check_diagrams, rows)
     with tempfile.TemporaryDirectory(prefix="sysatlas-bench-content-") as tmp:
-        content = Layout(Path(tmp))  # the bundled content, built from nothing
+        content = Layout(Path(tmp))  # the bundled content as the working tree has it, built from nothing
         shutil.copytree(ROOT / "content", content.content)
         shutil.copy(ROOT / BASELINE, content.root / BASELINE)  # what the geometry lint does not report yet
         (content.root / "node_modules").symlink_to(ROOT / "node_modules")

@@ -82,3 +82,20 @@ def test_timeline_writes_the_gap_before_each_entry_and_calls_out_the_longest() -
         "2 d 3 h",
         "1 d",
     ]
+
+
+def test_the_time_zone_is_named_once_in_a_timeline_title() -> None:
+    from sysatlas.kinds import registry
+    from sysatlas.kinds.timeline import Body
+    from sysatlas.render import render
+
+    def title(zone: str, heading: str) -> str:
+        body = Body.model_validate(
+            {"timezone": zone, "sections": [{"name": "Trigger", "events": [{"at": "22:52", "what": ["x"]}]}]}
+        )
+        text = render(registry()["timeline"], body, title=heading, caption="c", origin="t")
+        return next(line for line in text.splitlines() if "sysatlas-title" in line)
+
+    assert "(times in" not in title("UTC, 21 March 2025", "Outage on 21 March 2025 (UTC)")
+    assert "(times in" not in title("PDT", "Deploy at 10:52 PDT takes the API down")
+    assert "(times in UTC" in title("UTC, 21 March 2025", "Outage on 21 March 2025")
