@@ -110,3 +110,23 @@ def test_day_n_counts_from_the_anchor_and_undated_clocks_compare_only_with_each_
 def test_dates_are_read_as_utc_whatever_the_machine_zone() -> None:
     assert offset_seconds("1970-01-02 00:00") == 86400
     assert offset_seconds("2018-10-21 22:52 UTC") == offset_seconds("2018-10-21 22:52")
+
+
+def test_a_chart_threshold_is_drawn_in_the_axis_unit() -> None:
+    from sysatlas.kinds.chart import Body, context
+
+    def line(unit: str, value: str) -> list[float] | None:
+        body = Body.model_validate(
+            {
+                "x": {"label": "workers", "categories": ["1", "2", "4"]},
+                "y": {"label": "throughput", "unit": unit},
+                "series": [{"name": "100 KB files", "values": [20, 40, 50]}],
+                "threshold": {"value": value, "label": "link"},
+            }
+        )
+        return context(body)["threshold"]  # type: ignore[no-any-return]
+
+    assert line("Gbit/s", "80 Gbit/s") == [80, 80, 80]
+    assert line("Gbit/s", "800 Mbit/s") == [0.8, 0.8, 0.8]
+    assert line("ms", "200 ms") == [200, 200, 200]
+    assert line("requests/s", "3,000") == [3000, 3000, 3000]

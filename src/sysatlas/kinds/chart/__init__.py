@@ -191,8 +191,14 @@ def lint(body: Body) -> Iterable[Finding]:
 
 
 def _threshold(body: Body) -> float | None:
+    """Where the threshold sits in the axis' unit: `80 Gbit/s` on a Gbit/s axis is 80, `800 Mbit/s` is 0.8."""
     q = quantity(body.threshold.value) if body.threshold else None
-    return q[0] if q else None
+    if q is None:
+        return None
+    axis = quantity(f"1 {body.y.unit}")
+    if axis is not None and axis[1] == q[1] and axis[0]:
+        return q[0] / axis[0]
+    return q[0]
 
 
 def context(body: Body) -> dict[str, Any]:
