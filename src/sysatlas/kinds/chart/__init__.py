@@ -164,6 +164,7 @@ def lint(body: Body) -> Iterable[Finding]:
             f"category labels up to {longest} characters overlap at {n} categories across the chart; "
             "shorten them or set horizontal: true",
         )
+    yield from _hidden_bars(body)
     if pct is not None and pct != sorted(pct):
         yield ("x", "categories"), "NUM002", "percentile categories must run p50, p90, p99, p99.9 in order"
     for i, series in enumerate(body.series):
@@ -187,6 +188,22 @@ def lint(body: Body) -> Iterable[Finding]:
                     ("series", i, "values", v),
                     "CHART002",
                     f"value {value:g} lies outside the y range {body.y.min}..{body.y.max}",
+                )
+
+
+def _hidden_bars(body: Body) -> Iterable[Finding]:
+    """Mermaid draws bar series over each other, not side by side: a later, taller bar hides an earlier one."""
+    bars = [(i, s) for i, s in enumerate(body.series) if s.type == "bar"]
+    for a, (_, first) in enumerate(bars):
+        for j, later in bars[a + 1 :]:
+            hidden = [c for c, x, y in zip(body.x.categories, first.values, later.values, strict=False) if y > x > 0]
+            if hidden:
+                yield (
+                    ("series", j, "values"),
+                    "CHART007",
+                    f"{later.name!r} is drawn over {first.name!r} and is taller at {', '.join(hidden)}, so it hides "
+                    "it there (Mermaid draws bar series on top of each other); list the taller series first, or "
+                    "draw one as type: line",
                 )
 
 
