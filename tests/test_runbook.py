@@ -32,12 +32,75 @@ def test_every_debugging_guide_reads_as_a_runbook(outcome) -> None:  # type: ign
     assert [s.head.id for s in guides if not numbered(s)] == []
 
 
-def test_the_runbook_numbers_every_arrow_the_drawing_numbers(outcome) -> None:  # type: ignore[no-untyped-def]
-    """Mermaid's autonumber counts every message, replies too: the list has the same count, in the same order."""
+def test_every_operations_subject_reads_as_a_runbook(outcome) -> None:  # type: ignore[no-untyped-def]
+    subjects = [s for s in runbook_subjects(outcome) if s.category == "operations"]
+    assert len(subjects) >= 10
+    assert [s.head.id for s in subjects if not numbered(s)] == []
+
+
+def test_the_runbook_numbers_every_step_the_drawing_numbers(outcome) -> None:  # type: ignore[no-untyped-def]
+    """Mermaid's autonumber counts every message, replies too: the list has the same count, in the same order.
+    A numbered decision tree writes each question's number in its box: the list asks the same questions."""
+    kinds = set()
     for s in runbook_subjects(outcome):
         for d, steps in numbered(s):
-            arrows = [line for line in outcome.mermaid[d.key].splitlines() if MESSAGE.match(line)]
-            assert [step.number for step in steps] == list(range(1, len(arrows) + 1)), d.key
+            kinds.add(d.kind.name)
+            text = outcome.mermaid[d.key]
+            if d.kind.name == "sequence":
+                arrows = [line for line in text.splitlines() if MESSAGE.match(line)]
+                assert [step.number for step in steps] == list(range(1, len(arrows) + 1)), d.key
+            else:
+                boxes = re.findall(r'^\s+q_\w+\["(\d+)\. ', text, flags=re.M)
+                assert (
+                    [step.number for step in steps] == sorted(int(b) for b in boxes) == list(range(1, len(boxes) + 1))
+                ), d.key
+    assert kinds == {"sequence", "decision"}
+
+
+def test_a_numbered_decision_tree_only_ever_points_forward() -> None:
+    kind = registry()["decision"]
+    body = kind.body.model_validate(
+        {
+            "autonumber": True,
+            "start": "which",
+            "questions": [
+                {
+                    "id": "which",
+                    "ask": "Which alert?",
+                    "answers": [{"label": "page", "goto": "change"}, {"label": "ticket", "choose": "t"}],
+                },
+                {
+                    "id": "change",
+                    "ask": "A deploy just before?",
+                    "answers": [{"label": "yes", "goto": "spent"}, {"label": "no", "goto": "dep"}],
+                },
+                {
+                    "id": "spent",
+                    "ask": "Budget spent?",
+                    "answers": [{"label": "no", "choose": "t"}, {"label": "yes", "choose": "f"}],
+                },
+                {
+                    "id": "dep",
+                    "ask": "A dependency?",
+                    "answers": [{"label": "yes", "goto": "spent"}, {"label": "no", "goto": "spent"}],
+                },
+            ],
+            "choices": [
+                {"id": "t", "label": "Ticket", "outcome": "act"},
+                {"id": "f", "label": "Freeze", "detail": ["P0 only"], "outcome": "escalate"},
+            ],
+        }
+    )
+    steps = kind.steps(body)  # type: ignore[misc]
+    assert [(s.number, s.text) for s in steps] == [
+        (1, "Which alert?"),
+        (2, "A deploy just before?"),
+        (3, "A dependency?"),
+        (4, "Budget spent?"),
+    ]
+    assert steps[1].branches == ("yes → step 4", "no → step 3")
+    assert steps[3].branches == ("no → act: Ticket", "yes → escalate: Freeze (P0 only)")
+    assert kind.steps(body.model_copy(update={"autonumber": False})) == []  # type: ignore[misc]
 
 
 def test_every_command_in_a_runbook_is_in_its_diagram(outcome) -> None:  # type: ignore[no-untyped-def]

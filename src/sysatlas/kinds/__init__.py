@@ -55,6 +55,8 @@ class RunbookStep(NamedTuple):
     """The condition or loop it sits in ("if the slot is inactive"), or ""."""
     notes: tuple[str, ...]
     """Notes drawn right after it."""
+    branches: tuple[str, ...] = ()
+    """For a numbered question: each answer and where it leads ("yes → step 4")."""
 
 
 def _no_findings(body: Any) -> Iterable[Finding]:

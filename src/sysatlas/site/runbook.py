@@ -42,7 +42,10 @@ def _fenced(text: str, indent: str) -> list[str]:
 def _item(step: Step) -> list[str]:
     pad = "    "
     when = f" *({md(step.when)})*" if step.when else ""
-    if step.answer:
+    if step.branches:
+        out = [f"{step.number}. **{md(step.actor)}**{when}: {md(step.text)}", ""]
+        out += [f"{pad}- {md(branch)}" for branch in step.branches]
+    elif step.answer:
         out = [f"{step.number}. {md(step.actor)} answers{when}: {md(step.text)}"]
     elif is_command(step.text):
         out = [f"{step.number}. **{md(step.actor)} → {md(step.target)}**{when}:", "", *_fenced(step.text, pad)]

@@ -10,7 +10,7 @@ from pydantic import Field, model_validator
 from ... import theme
 from ...model import Strict, Text
 from ...theme import Outcome
-from .. import Finding, Kind
+from .. import Finding, Kind, RunbookStep
 from .._common import KEEP_DIRECTION, NodeId, duplicates, mid, turner
 
 
@@ -45,6 +45,9 @@ class Choice(Strict):
 
 class Body(Strict):
     direction: str = Field("TD", pattern="^(TD|LR)$")
+    autonumber: bool = Field(
+        False, description="number the questions (from the start, level by level); the page lists them as a runbook"
+    )
     keep_direction: bool = Field(False, description=KEEP_DIRECTION)
     start: NodeId
     questions: list[Question] = Field(min_length=1)
@@ -95,13 +98,59 @@ def _has_cycle(graph: dict[str, list[str]]) -> bool:
     return any(visit(n) for n in graph)
 
 
+def numbers(body: Body) -> dict[str, int]:
+    """Question id -> its number, so that every answer leads forward: a question comes after all the questions
+    that lead to it (the tree has no loops, DEC002), and among those ready, the one reached first comes first."""
+    by_id = {q.id: q for q in body.questions}
+    leads = {q.id: [a.goto for a in q.answers if a.goto in by_id] for q in body.questions}
+    waiting = {q.id: 0 for q in body.questions}
+    for targets in leads.values():
+        for t in targets:
+            waiting[t] += 1
+    found = [body.start] if body.start in by_id else []
+    order: list[str] = []
+    while found:
+        ready = next((qid for qid in found if waiting[qid] == 0), found[0])
+        found.remove(ready)
+        order.append(ready)
+        for t in leads[ready]:
+            waiting[t] -= 1
+            if t not in found and t not in order:
+                found.append(t)
+    order += [q.id for q in body.questions if q.id not in order]
+    return {qid: i for i, qid in enumerate(order, 1)}
+
+
+def steps(body: Body) -> list[RunbookStep]:
+    """Each numbered question with its answers and where each leads; [] when the tree is not numbered."""
+    if not body.autonumber:
+        return []
+    num = numbers(body)
+    by_id = {q.id: q for q in body.questions}
+    picks = {c.id: c for c in body.choices}
+    out = []
+    for qid, n in sorted(num.items(), key=lambda item: item[1]):
+        branches = []
+        for a in by_id[qid].answers:
+            if a.goto:
+                branches.append(f"{a.label} → step {num[a.goto]}")
+            else:
+                c = picks.get(a.choose or "")
+                if c is not None:
+                    detail = f" ({'; '.join(c.detail)})" if c.detail else ""
+                    branches.append(f"{a.label} → {c.outcome}: {c.label}{detail}")
+        out.append(RunbookStep(n, "Ask", "", by_id[qid].ask, False, "", (), tuple(branches)))
+    return out
+
+
 def context(body: Body) -> dict[str, Any]:
     edges = []
     for q in body.questions:
         for a in q.answers:
             target = mid("q", a.goto) if a.goto else mid("c", a.choose or "")
             edges.append({"a": mid("q", q.id), "b": target, "label": a.label})
-    return {"edges": edges, "classes": ["question", *(c.outcome for c in body.choices)]}
+    num = numbers(body) if body.autonumber else {}
+    return {"edges": edges, "classes": ["question", *(c.outcome for c in body.choices)], "num": num}
 
 
 def legend(body: Body) -> list[tuple[str, str, str]]:
@@ -145,4 +194,5 @@ KIND = Kind(
     describe=describe,
     size=lambda b: (len(b.questions) + len(b.choices), sum(len(q.answers) for q in b.questions)),
     max_nodes=22,
+    steps=steps,
 )
