@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -45,14 +46,9 @@ def legend_rows(svg: Path) -> list[tuple[str, str]]:
 
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Diagram], Path]:
-    """Export the real subjects (light and dark) from a project holding just those files."""
+    """Export the real subjects (light and dark) from a copy of the bundled content."""
     tmp = tmp_path_factory.mktemp("legend")
-    (tmp / "content").mkdir()
-    (tmp / "content" / "inventory.yaml").write_text((ROOT / "content/inventory.yaml").read_text("utf-8"), "utf-8")
-    for subject in {s for s, _ in REAL.values()}:
-        path = tmp / "content" / f"{subject}.yaml"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text((ROOT / "content" / f"{subject}.yaml").read_text("utf-8"), "utf-8")
+    shutil.copytree(ROOT / "content", tmp / "content")  # whole: the subjects link others, and export checks links
     (tmp / "node_modules").symlink_to(ROOT / "node_modules")
     layout = Layout(tmp)
     atlas = check(layout).atlas
