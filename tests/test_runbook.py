@@ -57,6 +57,11 @@ def test_the_runbook_numbers_every_step_the_drawing_numbers(outcome) -> None:  #
     assert kinds == {"sequence", "decision"}
 
 
+def question(qid: str, ask: str, *answers: tuple[str, str, str]) -> dict[str, Any]:
+    """A decision question; each answer is (label, "goto" or "choose", target)."""
+    return {"id": qid, "ask": ask, "answers": [{"label": label, how: to} for label, how, to in answers]}
+
+
 def test_a_numbered_decision_tree_only_ever_points_forward() -> None:
     kind = registry()["decision"]
     body = kind.body.model_validate(
@@ -64,26 +69,10 @@ def test_a_numbered_decision_tree_only_ever_points_forward() -> None:
             "autonumber": True,
             "start": "which",
             "questions": [
-                {
-                    "id": "which",
-                    "ask": "Which alert?",
-                    "answers": [{"label": "page", "goto": "change"}, {"label": "ticket", "choose": "t"}],
-                },
-                {
-                    "id": "change",
-                    "ask": "A deploy just before?",
-                    "answers": [{"label": "yes", "goto": "spent"}, {"label": "no", "goto": "dep"}],
-                },
-                {
-                    "id": "spent",
-                    "ask": "Budget spent?",
-                    "answers": [{"label": "no", "choose": "t"}, {"label": "yes", "choose": "f"}],
-                },
-                {
-                    "id": "dep",
-                    "ask": "A dependency?",
-                    "answers": [{"label": "yes", "goto": "spent"}, {"label": "no", "goto": "spent"}],
-                },
+                question("which", "Which alert?", ("page", "goto", "change"), ("ticket", "choose", "t")),
+                question("change", "A deploy just before?", ("yes", "goto", "spent"), ("no", "goto", "dep")),
+                question("spent", "Budget spent?", ("no", "choose", "t"), ("yes", "choose", "f")),
+                question("dep", "A dependency?", ("yes", "goto", "spent"), ("no", "goto", "spent")),
             ],
             "choices": [
                 {"id": "t", "label": "Ticket", "outcome": "act"},
