@@ -345,6 +345,8 @@ def theme_css(scheme: Scheme) -> str:
         rules.append(f"{where} {{ color: {sw.ink} !important; fill: {sw.ink} !important; }}")
         shape = ", ".join(f".mindmap-node.{name} {s}" for s in ("path", "rect", "circle", "polygon"))
         rules.append(f"{shape} {{ fill: {sw.fill} !important; stroke: {sw.stroke} !important; }}")
+    # a classed state with a description: Mermaid puts the class's stroke on the label group, outlining its text
+    rules.append(".statediagram-state .label text { stroke: none !important; }")
     rules.append(".task, .milestone { stroke-width: 2px; }")
     rules.append(".grid .tick text { font-size: 13px; }")  # gantt's axis dates: Mermaid writes 10 px
     # timeline: Mermaid draws its axis and the dashed links to the entries in black, whatever the theme

@@ -11,7 +11,7 @@ from ... import escape, theme
 from ...model import Strict, Text
 from ...theme import Health
 from .. import Finding, Kind, Loc
-from .._common import KEEP_DIRECTION, NodeId, duplicates, mid, turner
+from .._common import KEEP_DIRECTION, NodeId, duplicates, mid, turner, wrap
 
 START = "start"
 STOP = "stop"
@@ -74,18 +74,41 @@ def lint(body: Body) -> Iterable[Finding]:
         yield ("transitions",), "STATE001", "no transition from `start`: say which state the machine begins in"
 
 
-def _lines(states: list[State], transitions: list[Transition], depth: int) -> list[str]:
+NOTE_CHARS = 40
+"""Characters per line of a state's description: Mermaid draws each description line as written, never wrapped."""
+LOOP = "↻"
+"""Marks a self-transition, written into its state's note: Mermaid draws a self-loop as a small arc whose label
+lands on the state's other edges and labels (GEOM002 in leader election and two-phase commit)."""
+
+
+def _loops(body: Body) -> dict[str, list[str]]:
+    """Each state's self-transitions, as the note lines that stand for them."""
+    out: dict[str, list[str]] = {}
+    for _, _, transitions in _scopes(body):
+        for tr in transitions:
+            if tr.from_ == tr.to:
+                out.setdefault(tr.from_, []).append(f"{LOOP} {tr.label or 'stays in this state'}")
+    return out
+
+
+def _lines(states: list[State], transitions: list[Transition], depth: int, loops: dict[str, list[str]]) -> list[str]:
     pad = "  " * depth
     out: list[str] = []
     for s in states:
         out.append(f'{pad}state "{escape.label(s.label)}" as {mid("s", s.id)}')
         if s.states:
             out.append(f"{pad}state {mid('s', s.id)} {{")
-            out += _lines(s.states, s.transitions, depth + 1)
+            out += _lines(s.states, s.transitions, depth + 1, loops)
             out.append(f"{pad}}}")
-        if s.note:
-            out.append(f"{pad}note right of {mid('s', s.id)} : {escape.label(s.note)}")
+        note = [s.note] if s.note else []
+        note += loops.get(s.id, [])
+        if note and s.states:  # a composite state has no description compartment
+            out.append(f"{pad}note right of {mid('s', s.id)} : {'<br/>'.join(escape.label(n) for n in note)}")
+        else:  # a description: under the state's name, inside its box, one statement a line
+            out += [f"{pad}{mid('s', s.id)} : {escape.label(line)}" for n in note for line in wrap(n, NOTE_CHARS)]
     for tr in transitions:
+        if tr.from_ == tr.to:
+            continue
         a = "[*]" if tr.from_ == START else mid("s", tr.from_)
         b = "[*]" if tr.to == STOP else mid("s", tr.to)
         out.append(f"{pad}{a} --> {b}" + (f" : {escape.label(tr.label)}" if tr.label else ""))
@@ -95,7 +118,7 @@ def _lines(states: list[State], transitions: list[Transition], depth: int) -> li
 def context(body: Body) -> dict[str, Any]:
     coloured = [(mid("s", s.id), s.status) for _, s in _all(body.states, ()) if s.status and not s.states]
     return {
-        "lines": _lines(body.states, body.transitions, 1),
+        "lines": _lines(body.states, body.transitions, 1, _loops(body)),
         "coloured": coloured,
         "classes": sorted({c for _, c in coloured}),
     }
