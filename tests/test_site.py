@@ -77,7 +77,7 @@ def every_kind() -> tuple[str, str]:
     """Two subjects sharing out every golden diagram, each shown once (on a subject page or a page of its own)."""
     return (
         subject_text(*(case.item(case.name) for case in CASES[0::2])),
-        subject_text(*(case.item(case.name) for case in CASES[1::2])),
+        subject_text(*(case.item(case.name) for case in CASES[1::2]), profile=True),
     )
 
 
@@ -748,6 +748,21 @@ def test_incident_opens_with_its_answer(site: tuple[str, Layout]) -> None:
             page[figure_end + len("</figure>") :].lstrip().startswith('<aside class="admonition warning sysatlas-3am"')
         )
     assert page.index("sysatlas-diagram") < page.index("Key facts, quoted from their sources")
+
+
+def test_case_studies_page_compares_the_companies(site: tuple[str, Layout]) -> None:
+    """The case-studies page opens with one table row per company: scale (its facts filled in), datastores,
+    deployment and its outage, linked when the atlas has that incident's page."""
+    _, layout = site
+    page = (layout.site / "case-studies" / "index.html").read_text(encoding="utf-8")
+    table = page[page.index("<table>") : page.index("</table>")]
+    rows = table.split("<tr>")[2:]
+    companies = [html.unescape(r.split("</a>", 1)[0].rsplit(">", 1)[-1]) for r in rows]
+    assert companies == sorted(companies) and {"Cloudflare", "Discord"} <= set(companies), companies
+    discord = rows[companies.index("Discord")]
+    assert "ScyllaDB" in html.unescape(discord) and "${" not in discord
+    assert "4 billion messages/day" in html.unescape(discord)  # ${msgs_per_day}, from the subject's facts
+    assert page.index("<table>") < page.index("sysatlas-subjects")
 
 
 def test_no_stray_escapes_or_backticks_in_visible_text(site: tuple[str, Layout]) -> None:

@@ -57,6 +57,18 @@ def cases() -> list[Case]:
     return [Case(kind, path) for kind in registry().values() for path in kind.golden()]
 
 
-def subject_text(*items: str, subject_id: str = "golden-case", title: str = "Golden case") -> str:
-    """Wrap diagram items in the fixture subject."""
-    return FRAME.format(subject_id=subject_id, title=title) + "diagrams:\n" + "\n".join(items) + "\n"
+PROFILE = """\
+profile:
+  scale: 3 servers in one cluster
+  datastores: the replicated log of the Raft paper
+  deployment: one data centre
+"""
+"""The comparison-table row a fixture subject needs where its category requires one (case studies)."""
+
+
+def subject_text(
+    *items: str, subject_id: str = "golden-case", title: str = "Golden case", profile: bool = False
+) -> str:
+    """Wrap diagram items in the fixture subject (with a `profile:`, as a case study needs, if asked)."""
+    head = FRAME.format(subject_id=subject_id, title=title) + (PROFILE if profile else "")
+    return head + "diagrams:\n" + "\n".join(items) + "\n"

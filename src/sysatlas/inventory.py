@@ -49,8 +49,9 @@ class Category(Strict):
     diagrams_per_subject: list[Slot] = Field(min_length=1)
     subjects: list[Slug | Listed] = Field(default_factory=list)
     subjects_needed: int | None = Field(None, ge=0, description="default: the number of subjects listed")
-    requires: list[Literal["company", "date", "cause"]] = Field(
-        default_factory=list, description="keys every subject of the category must have (incidents: cause)"
+    requires: list[Literal["company", "date", "cause", "profile"]] = Field(
+        default_factory=list,
+        description="keys every subject of the category must have (incidents: cause; case studies: profile)",
     )
     _id: str = PrivateAttr("")
 

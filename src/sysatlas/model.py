@@ -223,6 +223,15 @@ CAUSE_TITLES: dict[str, str] = {
 }
 
 
+class Profile(Strict):
+    """A case study's row in the category's comparison table: the same four questions for every company."""
+
+    scale: Text = Field(description="how big, with a ${fact} and its year: `${monthly_users} monthly users (2024)`")
+    datastores: Text = Field(description="the primary datastores, named: `Cassandra, then ScyllaDB (messages)`")
+    deployment: Text = Field(description="where and how it runs: `own data centres + GCP, Kubernetes`")
+    incident: Related | None = Field(None, description="its best-documented outage: `incidents/<slug>`")
+
+
 class SubjectHead(Strict):
     """A subject's metadata, sources and facts; its diagrams are validated one by one by kind."""
 
@@ -235,6 +244,7 @@ class SubjectHead(Strict):
     company: Text | None = None
     date: Text | None = None
     cause: Cause | None = Field(None, description="an incident's root-cause class")
+    profile: Profile | None = Field(None, description="a case study's row in the comparison table")
     sources: list[Source] = Field(min_length=1)
     facts: dict[Annotated[str, Field(pattern=r"^[A-Za-z0-9_.-]+$")], Fact | Text | float] = Field(default_factory=dict)
     diagrams: list[dict[str, Any]] = Field(min_length=1)

@@ -22,6 +22,13 @@ def skeleton(category: Category, subject: str, today: str) -> str:
         f'tags: []\nrelated: []\nas_of: "{today}"\n'
     )
     for key in category.requires:  # a choice the author must make: the checker asks for it until it is made
+        if key == "profile":  # a row of the category's comparison table: the FILL markers are reported
+            out.append(
+                "profile:  # this subject's row in the comparison table\n"
+                '  scale: "FILL how big, with a fact and its year"\n'
+                '  datastores: "FILL the primary datastores"\n  deployment: "FILL where and how it runs"\n'
+            )
+            continue
         out.append(f"# {key}: FILL (required for {category.id}; `sysatlas check` lists the allowed values)\n")
     out.append(
         'sources:\n  - id: fill-source\n    url: https://FILL.invalid/\n    title: "FILL document title"\n'

@@ -66,6 +66,8 @@ def required(subject: Subject, keys: Sequence[str], report: Report) -> None:
             allowed = typing.get_args(field.annotation)
             values = typing.get_args(allowed[0]) if allowed else ()
             hint = f"; one of: {', '.join(values)}" if values and all(isinstance(v, str) for v in values) else ""
+            if key == "profile":
+                hint = "; give `profile: {scale, datastores, deployment, incident}` (docs/authoring.md, Case studies)"
             report.add(
                 subject.doc.rel,
                 1,
@@ -88,8 +90,9 @@ def validate_subject(doc: Document, category: str, report: Report) -> Subject | 
         return None
     table = prepare(doc, report)  # derived values first, so ${fact} interpolates them
     facts = fact_values(doc.data.get("facts"))
-    if isinstance(doc.data.get("diagrams"), list):
-        interpolate(doc, facts, report, ("diagrams",))
+    for part in ("diagrams", "profile"):
+        if isinstance(doc.data.get(part), (list, dict)):
+            interpolate(doc, facts, report, (part,))
     try:
         head = SubjectHead.model_validate(doc.data)
     except ValidationError as exc:

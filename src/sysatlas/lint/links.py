@@ -13,6 +13,10 @@ def check(atlas: Atlas, report: Report) -> None:
     for subject in atlas.subjects:
         for i, ref in enumerate(subject.head.related):
             _one(atlas, written, ref, subject.doc.rel, subject.doc.line(("related", i)), report, subject.key)
+        profile = subject.head.profile
+        if profile is not None and profile.incident is not None:
+            line = subject.doc.line(("profile", "incident"))
+            _one(atlas, written, profile.incident, subject.doc.rel, line, report, subject.key)
         for d in subject.diagrams:
             for j, ref in enumerate(d.common.related):
                 _one(atlas, written, ref, d.doc.rel, d.doc.line(("diagrams", d.index, "related", j)), report, d.key)

@@ -14,6 +14,7 @@ from .atlasmap import map_page
 from .blocks import FIRST, diagram_block, sources_section, subject_details, subject_top, tag_title
 from .catalogue import catalogue_page, entries, grouped_page, system_pages
 from .incidents import dataset, incidents_table
+from .profiles import comparison_table
 from .runbook import runbook_section
 from .text import attr, diagram_files, diagram_path, html_link, md, rel_link, subject_path
 
@@ -106,6 +107,8 @@ def category_page(atlas: Atlas, cid: str, written: list[Subject]) -> Page:
     if "cause" in cat.requires:
         body += incidents_table(atlas, src)
     else:
+        if "profile" in cat.requires:
+            body += comparison_table(atlas, src, written)
         body += ["Each subject has: " + ", ".join(f"*{md(i)}*" for i in cat.diagram_ids) + ".", ""]
         body.append('<ul class="sysatlas-subjects">')
         for s in written:
