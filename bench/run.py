@@ -386,7 +386,9 @@ class Rows(list[tuple[str, str, str]]):
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--synthetic", type=int, default=1100, help="diagrams in the synthetic set (default 1100)")
+    parser.add_argument(
+        "--synthetic", type=int, default=1100, help="diagrams in the synthetic set (default 1100; 0 skips it)"
+    )
     parser.add_argument("--mmdc-sample", type=int, default=40, help="diagrams rendered by mmdc (default 40)")
     parser.add_argument("--skip-site", action="store_true", help="time diagram builds only")
     parser.add_argument(
@@ -412,10 +414,11 @@ def main() -> None:
         measure(content, "content", args.mmdc_sample, rows, site=not args.skip_site)
         if not args.skip_site:
             delivery(content.site, content.diagrams, "content", rows)
-    with tempfile.TemporaryDirectory(prefix="sysatlas-bench-") as tmp:
-        layout = synthetic_project(Path(tmp), args.synthetic)
-        measure(layout, "synthetic", args.mmdc_sample, rows, site=not args.skip_site)
-        rebuilds(layout, "synthetic", rows, site=not args.skip_site)
+    if args.synthetic:
+        with tempfile.TemporaryDirectory(prefix="sysatlas-bench-") as tmp:
+            layout = synthetic_project(Path(tmp), args.synthetic)
+            measure(layout, "synthetic", args.mmdc_sample, rows, site=not args.skip_site)
+            rebuilds(layout, "synthetic", rows, site=not args.skip_site)
     width = max(len(r[1]) for r in rows)
     for label, what, value in rows:
         print(f"{label:<10} {what:<{width}}  {value}")
