@@ -135,6 +135,23 @@ def test_a_derived_fact_without_value_interpolates_the_computed_one(
     assert "Degraded for 24 h 11 min." in diagram.common.caption
 
 
+def test_a_summary_gives_its_numbers_from_facts(make_project: Callable[[dict[str, str]], Layout]) -> None:
+    """`${fact}` in a subject's summary interpolates like a caption's; an unknown name is FACT001 at its line."""
+    case = (Path(__file__).parent / "errors" / "FACT005-derived-value-disagrees.expect-error.yaml").read_text(
+        encoding="utf-8"
+    )
+    valid = case.replace('    value: "24 h 31 min"\n', "")
+    summary = next(line for line in valid.splitlines() if line.startswith("summary:"))
+    ok = valid.replace(summary, "summary: Degraded for ${degraded}, all of it derived.")
+    outcome = check_content(make_project({"content/incidents/case.yaml": ok}))
+    assert [str(d) for d in outcome.report] == []
+    (subject,) = outcome.atlas.subjects
+    assert subject.head.summary == "Degraded for 24 h 11 min, all of it derived."
+    wrong = valid.replace(summary, "summary: Degraded for ${degradd}.")
+    problems = [d for d in check_content(make_project({"content/incidents/case.yaml": wrong})).report]
+    assert [(d.code, d.line) for d in problems] == [("FACT001", valid.splitlines().index(summary) + 1)]
+
+
 def test_plain_numbers_are_read_in_the_unit_written_and_hand_conversions_are_named() -> None:
     budget = {
         "slo": {"value": 99.9, "unit": "%"},

@@ -328,7 +328,7 @@ def interpolate(doc: Document, facts: dict[str, str], report: Report, start: Seq
             return FACT_REF.sub(sub, node)
         return node
 
-    node = doc.data
-    for step in start:
-        node = node[step]
-    walk(node, list(start))
+    parent = doc.data
+    for step in start[:-1]:
+        parent = parent[step]
+    parent[start[-1]] = walk(parent[start[-1]], list(start))

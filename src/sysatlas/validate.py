@@ -90,8 +90,8 @@ def validate_subject(doc: Document, category: str, report: Report) -> Subject | 
         return None
     table = prepare(doc, report)  # derived values first, so ${fact} interpolates them
     facts = fact_values(doc.data.get("facts"))
-    for part in ("diagrams", "profile"):
-        if isinstance(doc.data.get(part), (list, dict)):
+    for part in ("summary", "diagrams", "profile"):  # the summary too: a number it gives is a fact's
+        if isinstance(doc.data.get(part), (str, list, dict)):
             interpolate(doc, facts, report, (part,))
     try:
         head = SubjectHead.model_validate(doc.data)
