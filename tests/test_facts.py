@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from sysatlas.lint.facts import numbers, value_in_quote
+from sysatlas.load import shown
 from sysatlas.model import Fact
+from sysatlas.units import quantity
 
 
 def fact(value: str | float, quote: str) -> Fact:
@@ -81,3 +83,23 @@ def test_numbers_reads_separators_words_and_scales() -> None:
 )
 def test_time_facts_need_their_time_of_day_or_day(value: str, quote: str, stated: bool) -> None:
     assert value_in_quote(fact(value, quote)) is stated
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "text"),
+    [
+        (17820.96, "$/month", "$17,820.96/month"),
+        (0.0075, "$ per 1000 requests", "0.0075 $ per 1000 requests"),
+        (4500, "$", "$4,500"),
+        ("2,000", "$M", "2,000 $M"),  # a unit that is not a rate keeps its place
+        (-3, "$/month", "-3 $/month"),
+        ("~40", "$/month", "~40 $/month"),  # not a plain number: the unit follows as written
+        (25.8, "%", "25.8%"),
+        (1000, "ms", "1000 ms"),
+        ("about 6", "h", "about 6 h"),
+    ],
+)
+def test_a_fact_reads_as_a_reader_writes_it(value: str | float, unit: str, text: str) -> None:
+    """Money leads with its sign and groups thousands, a percentage takes no space; other units follow the value."""
+    assert shown(value, unit) == text
+    assert quantity(text) == quantity(f"{str(value).replace(',', '')} {unit}")  # still reads back as the same amount

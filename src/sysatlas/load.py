@@ -281,6 +281,29 @@ def _same_shell(x: yaml.Node, y: yaml.Node) -> bool:
     return len(x.value) == len(y.value)
 
 
+def _grouped(value: Any) -> str | None:
+    """Return a plain number with thousands separators (`17820.96` -> `17,820.96`), or None if it is not one."""
+    text = str(value).replace(",", "").strip()
+    whole, _, frac = text.removeprefix("-").partition(".")
+    if not whole.isdigit() or not (frac.isdigit() or not frac):
+        return None
+    return ("-" if text.startswith("-") else "") + f"{int(whole):,}" + (f".{frac}" if frac else "")
+
+
+def shown(value: Any, unit: str | None) -> str:
+    """Return a fact as a reader sees it: `42 ms`, `25.8%`, money as `$17,820.96/month` or `$4,500`. Anything
+    else (`~40`, a negative amount, `$M`, `$ per 1000 requests`) keeps the unit after the value."""
+    if not unit:
+        return str(value)
+    if unit == "%":
+        return f"{value}%"
+    rest = unit.removeprefix("$")
+    money = _grouped(value) if rest != unit and (not rest or rest.startswith("/")) else None
+    if money is None or money.startswith("-"):
+        return f"{value} {unit}"
+    return f"${money}{rest}"
+
+
 def fact_values(facts: Any) -> dict[str, str]:
     """Return the text each fact interpolates to: a scalar as written, or a mapping's `value` + `unit`."""
     out: dict[str, str] = {}
@@ -292,7 +315,7 @@ def fact_values(facts: Any) -> dict[str, str]:
             unit = fact.get("unit")
             if value is None:
                 continue
-            out[str(name)] = f"{value} {unit}" if unit else str(value)
+            out[str(name)] = shown(value, unit)
         elif fact is not None and not isinstance(fact, list):
             out[str(name)] = str(fact)
     return out
