@@ -5,9 +5,8 @@ from __future__ import annotations
 import pytest
 
 from sysatlas.lint.facts import numbers, value_in_quote
-from sysatlas.load import shown
 from sysatlas.model import Fact
-from sysatlas.units import quantity
+from sysatlas.units import quantity, shown
 
 
 def fact(value: str | float, quote: str) -> Fact:

@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 
 from .diagnostics import Report
+from .units import shown
 
 FACT_REF = re.compile(r"\$?\$\{([A-Za-z0-9_.-]+)\}")  # $${x} is a literal ${x}
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -279,29 +280,6 @@ def _same_shell(x: yaml.Node, y: yaml.Node) -> bool:
     if isinstance(x, yaml.ScalarNode):
         return bool(x.value == y.value and bool(x.style) == bool(y.style))
     return len(x.value) == len(y.value)
-
-
-def _grouped(value: Any) -> str | None:
-    """Return a plain number with thousands separators (`17820.96` -> `17,820.96`), or None if it is not one."""
-    text = str(value).replace(",", "").strip()
-    whole, _, frac = text.removeprefix("-").partition(".")
-    if not whole.isdigit() or not (frac.isdigit() or not frac):
-        return None
-    return ("-" if text.startswith("-") else "") + f"{int(whole):,}" + (f".{frac}" if frac else "")
-
-
-def shown(value: Any, unit: str | None) -> str:
-    """Return a fact as a reader sees it: `42 ms`, `25.8%`, money as `$17,820.96/month` or `$4,500`. Anything
-    else (`~40`, a negative amount, `$M`, `$ per 1000 requests`) keeps the unit after the value."""
-    if not unit:
-        return str(value)
-    if unit == "%":
-        return f"{value}%"
-    rest = unit.removeprefix("$")
-    money = _grouped(value) if rest != unit and (not rest or rest.startswith("/")) else None
-    if money is None or money.startswith("-"):
-        return f"{value} {unit}"
-    return f"${money}{rest}"
 
 
 def fact_values(facts: Any) -> dict[str, str]:

@@ -6,6 +6,7 @@ import calendar
 import re
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
+from typing import Any
 
 _OFFSET = re.compile(r"^T\s*(?P<sign>[+-])\s*(?P<rest>(?:\d+(?:\.\d+)?\s*(?:ms|s|m|min|h|d|w)\s*)+)$")
 _ZERO = re.compile(r"^T\s*(?:[+-]?\s*0(?:\.0+)?\s*(?:ms|s|m|min|h|d|w)?)?$")
@@ -110,3 +111,26 @@ def quantity(text: str) -> tuple[float, str] | None:
         number *= _MULT[mult]
     unit = (match.group("cur") or "") + match.group("unit").strip()
     return number, unit
+
+
+def _grouped(value: Any) -> str | None:
+    """Return a plain number with thousands separators (`17820.96` -> `17,820.96`), or None if it is not one."""
+    text = str(value).replace(",", "").strip()
+    whole, _, frac = text.removeprefix("-").partition(".")
+    if not whole.isdigit() or not (frac.isdigit() or not frac):
+        return None
+    return ("-" if text.startswith("-") else "") + f"{int(whole):,}" + (f".{frac}" if frac else "")
+
+
+def shown(value: Any, unit: str | None) -> str:
+    """Return a fact as a reader sees it: `42 ms`, `25.8%`, money as `$17,820.96/month` or `$4,500`. Anything
+    else (`~40`, a negative amount, `$M`, `$ per 1000 requests`) keeps the unit after the value."""
+    if not unit:
+        return str(value)
+    if unit == "%":
+        return f"{value}%"
+    rest = unit.removeprefix("$")
+    money = _grouped(value) if rest != unit and (not rest or rest.startswith("/")) else None
+    if money is None or money.startswith("-"):
+        return f"{value} {unit}"
+    return f"${money}{rest}"

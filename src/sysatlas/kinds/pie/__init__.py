@@ -8,6 +8,7 @@ from typing import Any
 from pydantic import Field
 
 from ...model import Strict, Text
+from ...units import shown
 from .. import Finding, Kind
 from .._common import duplicates, number
 
@@ -45,7 +46,7 @@ def lint(body: Body) -> Iterable[Finding]:
 
 
 def context(body: Body) -> dict[str, Any]:
-    return {"title": f"Total {number(body.total.value)} {body.total.unit}", "number": number}
+    return {"title": f"Total {shown(number(body.total.value), body.total.unit)}", "number": number}
 
 
 def describe(body: Body) -> list[str]:
