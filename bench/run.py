@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from sysatlas.browser import CHROMIUM_ARGS, ChromiumRenderer, chromium_path  # noqa: E402
 from sysatlas.diagnostics import ContentError, Report  # noqa: E402
-from sysatlas.golden import FRAME, Case, cases  # noqa: E402
+from sysatlas.golden import FRAME, PROFILE, Case, cases  # noqa: E402
 from sysatlas.inventory import load_inventory  # noqa: E402
 from sysatlas.lint.geometry import BASELINE  # noqa: E402
 from sysatlas.paths import Layout  # noqa: E402
@@ -110,6 +110,15 @@ def golden_case(case: Case) -> dict[str, Any]:
     return plain | {"id": case.name, "kind": case.kind.name}
 
 
+REQUIRED = {
+    "company": "company: Synthetic",
+    "date": 'date: "2020-01-01"',
+    "cause": "cause: software-bug",
+    "profile": PROFILE.rstrip("\n"),
+}
+"""What each key a category `requires:` is given in a synthetic subject."""
+
+
 def synthetic_project(folder: Path, diagrams: int, per_subject: int = 6) -> Layout:
     """Lay out a project of at least `diagrams` diagrams from the golden cases, `per_subject` to a subject
     (the real categories have 5 or 6), spread over the inventory's categories as the real atlas will be."""
@@ -130,8 +139,7 @@ def synthetic_project(folder: Path, diagrams: int, per_subject: int = 6) -> Layo
             item["title"] = f"n{n} {item['title']}"
         body = yaml.safe_dump({"diagrams": items}, sort_keys=False, allow_unicode=True, width=1000)
         category = categories[n % len(categories)]
-        required = {"company": "company: Synthetic", "date": 'date: "2020-01-01"', "cause": "cause: software-bug"}
-        header = "".join(required[key] + "\n" for key in inventory.categories[category].requires)
+        header = "".join(REQUIRED[key] + "\n" for key in inventory.categories[category].requires)
         text = FRAME.format(subject_id=f"synthetic-{n:05d}", title="Golden case") + header + body
         (content / category / f"synthetic-{n:05d}.yaml").write_text(text, encoding="utf-8")
     return Layout(folder)
