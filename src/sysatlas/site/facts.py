@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..model import Fact, SubjectHead
+from ..units import shown
 from .text import attr, md
 
 DURATION_FACTS = ("duration", "outage", "downtime")
@@ -17,7 +18,7 @@ def fact_shown(fact: Fact | str | float | None) -> str:
         return ""
     if not isinstance(fact, Fact):
         return str(fact)
-    return f"{fact.value} {fact.unit}" if fact.unit else f"{fact.value}"
+    return shown(fact.value, fact.unit)
 
 
 def duration_fact(facts: dict[str, Fact | str | float]) -> tuple[str, Fact | str | float] | None:
