@@ -147,3 +147,9 @@ def test_class_defs_are_stable_and_named_by_role() -> None:
         f"classDef edge fill:{edge.fill},stroke:{edge.stroke},color:{edge.ink},stroke-width:1.5px",
         f"classDef failed fill:{failed.fill},stroke:{failed.stroke},color:{failed.ink},stroke-width:1.5px",
     ]
+
+
+def test_gantt_legend_calls_a_task_without_status_a_phase_not_planned() -> None:
+    """Migrations and company histories draw finished work without a status; 'Planned' would misname it."""
+    labels = [row[0] for row in legend("task", ["planned", "done", "critical"])]
+    assert labels == ["Phase", "Done", "Critical"]

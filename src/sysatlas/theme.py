@@ -84,7 +84,13 @@ GROUPS: dict[str, dict[str, str]] = {
     "plain": {"question": "slate", "entry": "sky", "detail": "slate"},
 }
 
-LABELS = {"minor": "minor / contained", "info": "context", "act": "act on it", "escalate": "escalate / page"}
+LABELS = {
+    "minor": "minor / contained",
+    "info": "context",
+    "act": "act on it",
+    "escalate": "escalate / page",
+    "planned": "phase",
+}
 """Legend wording where the bare name would not say enough."""
 
 
