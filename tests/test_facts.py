@@ -94,6 +94,8 @@ def test_time_facts_need_their_time_of_day_or_day(value: str, quote: str, stated
         (-3, "$/month", "-3 $/month"),
         ("~40", "$/month", "~40 $/month"),  # not a plain number: the unit follows as written
         (25.8, "%", "25.8%"),
+        (1.4, "% of Twilio's customers", "1.4% of Twilio's customers"),  # a share of something: no space either
+        ("~40", "% of requests", "~40% of requests"),
         (1000, "ms", "1000 ms"),
         ("about 6", "h", "about 6 h"),
     ],

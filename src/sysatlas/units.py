@@ -123,12 +123,13 @@ def _grouped(value: Any) -> str | None:
 
 
 def shown(value: Any, unit: str | None) -> str:
-    """Return a fact as a reader sees it: `42 ms`, `25.8%`, money as `$17,820.96/month` or `$4,500`. Anything
-    else (`~40`, a negative amount, `$M`, `$ per 1000 requests`) keeps the unit after the value."""
+    """Return a fact as a reader sees it: `42 ms`, `25.8%`, `1.4% of customers`, money as `$17,820.96/month` or
+    `$4,500`. Anything else (`~40`, a negative amount, `$M`, `$ per 1000 requests`) keeps the unit after the
+    value."""
     if not unit:
         return str(value)
-    if unit == "%":
-        return f"{value}%"
+    if unit == "%" or unit.startswith("% "):  # `25.8%`, `1.4% of customers`
+        return f"{value}{unit}"
     rest = unit.removeprefix("$")
     money = _grouped(value) if rest != unit and (not rest or rest.startswith("/")) else None
     if money is None or money.startswith("-"):
