@@ -90,7 +90,6 @@ def test_time_facts_need_their_time_of_day_or_day(value: str, quote: str, stated
         (17820.96, "$/month", "$17,820.96/month"),
         (0.0075, "$ per 1000 requests", "0.0075 $ per 1000 requests"),
         (4500, "$", "$4,500"),
-        ("2,000", "$M", "2,000 $M"),  # a unit that is not a rate keeps its place
         (-3, "$/month", "-3 $/month"),
         ("~40", "$/month", "~40 $/month"),  # not a plain number: the unit follows as written
         (25.8, "%", "25.8%"),
@@ -104,3 +103,20 @@ def test_a_fact_reads_as_a_reader_writes_it(value: str | float, unit: str, text:
     """Money leads with its sign and groups thousands, a percentage takes no space; other units follow the value."""
     assert shown(value, unit) == text
     assert quantity(text) == quantity(f"{str(value).replace(',', '')} {unit}")  # still reads back as the same amount
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "text", "amount"),
+    [
+        ("2,000", "$M", "$2,000M", 2e9),
+        (19, "$B", "$19B", 19e9),
+        (400.0, "$M/year", "$400.0M/year", 4e8),
+        ("~40", "$M", "~40 $M", None),  # not a plain number: the unit follows as written
+    ],
+)
+def test_money_in_millions_reads_as_written(value: str | float, unit: str, text: str, amount: float | None) -> None:
+    """`19 $B` reads as `$19B`, and reads back as the same amount in dollars (a comparison can rank it)."""
+    assert shown(value, unit) == text
+    if amount is not None:
+        q = quantity(text)
+        assert q is not None and q[0] == amount and q[1] == "$" + unit[2:]

@@ -123,15 +123,17 @@ def _grouped(value: Any) -> str | None:
 
 
 def shown(value: Any, unit: str | None) -> str:
-    """Return a fact as a reader sees it: `42 ms`, `25.8%`, `1.4% of customers`, money as `$17,820.96/month` or
-    `$4,500`. Anything else (`~40`, a negative amount, `$M`, `$ per 1000 requests`) keeps the unit after the
-    value."""
+    """Return a fact as a reader sees it: `42 ms`, `25.8%`, `1.4% of customers`, money as `$17,820.96/month`,
+    `$4,500` or `$2,000M`. Anything else (`~40`, a negative amount, `$ per 1000 requests`) keeps the unit after
+    the value."""
     if not unit:
         return str(value)
     if unit == "%" or unit.startswith("% "):  # `25.8%`, `1.4% of customers`
         return f"{value}{unit}"
     rest = unit.removeprefix("$")
-    money = _grouped(value) if rest != unit and (not rest or rest.startswith("/")) else None
+    scale = rest[:1] if rest[:1] in _MULT and rest[1:2] in ("", "/") else ""  # `$M`, `$B/year`: `$400M/year`
+    rest = rest[len(scale) :]
+    money = _grouped(value) if unit != rest and (not rest or rest.startswith("/")) else None
     if money is None or money.startswith("-"):
         return f"{value} {unit}"
-    return f"${money}{rest}"
+    return f"${money}{scale}{rest}"
