@@ -174,3 +174,16 @@ def test_plain_numbers_are_read_in_the_unit_written_and_hand_conversions_are_nam
 def test_a_digit_inside_a_unit_word_is_not_a_scale() -> None:
     assert unit_of("Dell R7625 servers") == (1.0, ())
     assert unit_of("vCPU per 1000 rps") == (1e-3, ())
+
+
+def test_billions_of_dollars_are_money_not_bytes() -> None:
+    """`$B` after a currency is a scale (Salesforce's $2.0B commitment less $156M paid), while `B` alone is bytes."""
+    assert unit_of("$B") == (1e9, (("USD", 1),))
+    assert unit_of("$M") == (1e6, (("USD", 1),))
+    assert unit_of("B") == (1.0, (("B", 1),))
+    t = table(
+        commit={"value": 2.0, "unit": "$B"},
+        paid={"value": 156, "unit": "$M"},
+        left={"derive": "commit - paid", "value": 1844, "unit": "$M"},
+    )
+    assert t.get("left").value == 1.844e9

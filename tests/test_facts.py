@@ -111,6 +111,7 @@ def test_a_fact_reads_as_a_reader_writes_it(value: str | float, unit: str, text:
         ("2,000", "$M", "$2,000M", 2e9),
         (19, "$B", "$19B", 19e9),
         (400.0, "$M/year", "$400.0M/year", 4e8),
+        (3000, "$M, 2017-2021", "$3,000M, 2017-2021", None),  # a pie total says what the money is
         ("~40", "$M", "~40 $M", None),  # not a plain number: the unit follows as written
     ],
 )

@@ -163,16 +163,19 @@ def _merge(a: Dims, b: Dims, sign: int) -> Dims:
 
 
 def unit_of(text: str | None) -> tuple[float, Dims]:
-    """Return (scale to base units, dimensions) of a unit as written: `min`, `GB/s`, `$M/year`, `K ops/s`."""
+    """Return (scale to base units, dimensions) of a unit as written: `min`, `GB/s`, `$M/year`, `$B`, `K ops/s`."""
     if not text:
         return 1.0, ()
     scale: float = 1.0
     dims: Dims = ()
     for i, part in enumerate(re.split(r"/|\bper\b", text)):
         sign = 1 if i == 0 else -1
+        previous = ""
         for token in _TOKEN.findall(part):
             factor, base = 1.0, ""
-            if re.fullmatch(r"\d+(?:\.\d+)?", token):
+            if token == "B" and previous in _MONEY:  # `$B` is billions of dollars, not dollar-bytes
+                factor = 1e9
+            elif re.fullmatch(r"\d+(?:\.\d+)?", token):
                 factor = float(token)
             elif token in _TIME:
                 factor, base = _TIME[token], "s"
@@ -185,6 +188,7 @@ def unit_of(text: str | None) -> tuple[float, Dims]:
                 base = _MONEY[token]
             elif token in _SCALE:
                 factor = _SCALE[token]
+            previous = token
             scale = scale * factor if sign > 0 else scale / factor
             if base:
                 dims = _merge(dims, ((base, 1),), sign)

@@ -131,9 +131,11 @@ def shown(value: Any, unit: str | None) -> str:
     if unit == "%" or unit.startswith("% "):  # `25.8%`, `1.4% of customers`
         return f"{value}{unit}"
     rest = unit.removeprefix("$")
-    scale = rest[:1] if rest[:1] in _MULT and rest[1:2] in ("", "/") else ""  # `$M`, `$B/year`: `$400M/year`
+    # `$M`, `$B/year`, `$M, 2017-2021`: `$400M/year`, `$3,000M, 2017-2021`
+    scale = rest[:1] if rest[:1] in _MULT and rest[1:2] in ("", "/", ",", " ") else ""
     rest = rest[len(scale) :]
-    money = _grouped(value) if unit != rest and (not rest or rest.startswith("/")) else None
+    tail = ("/", ",", " ") if scale else ("/",)
+    money = _grouped(value) if unit != rest and (not rest or rest.startswith(tail)) else None
     if money is None or money.startswith("-"):
         return f"{value} {unit}"
     return f"${money}{scale}{rest}"
