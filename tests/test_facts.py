@@ -88,7 +88,7 @@ def test_time_facts_need_their_time_of_day_or_day(value: str, quote: str, stated
     ("value", "unit", "text"),
     [
         (17820.96, "$/month", "$17,820.96/month"),
-        (0.0075, "$ per 1000 requests", "0.0075 $ per 1000 requests"),
+        (0.0075, "$ per 1000 requests", "$0.0075 per 1000 requests"),
         (4500, "$", "$4,500"),
         (-3, "$/month", "-3 $/month"),
         ("~40", "$/month", "~40 $/month"),  # not a plain number: the unit follows as written
@@ -103,6 +103,25 @@ def test_a_fact_reads_as_a_reader_writes_it(value: str | float, unit: str, text:
     """Money leads with its sign and groups thousands, a percentage takes no space; other units follow the value."""
     assert shown(value, unit) == text
     assert quantity(text) == quantity(f"{str(value).replace(',', '')} {unit}")  # still reads back as the same amount
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "text", "read_back"),
+    [
+        (543.12, "USD/month", "$543.12/month", (543.12, "$/month")),
+        (307394, "USD million revenue (2017)", "$307,394 million revenue (2017)", (307394, "$ million revenue (2017)")),
+        (2.0, "billion USD", "$2.0 billion", (2.0, "$ billion")),
+        (5, "EUR million", "€5 million", (5, "€ million")),
+        (1.5, "USD per GB per month", "$1.5 per GB per month", (1.5, "$ per GB per month")),
+        (2, "$bn", "2 $bn", (2, "$bn")),  # a word glued to the sign stays after the number
+        (8, "USDC", "8 USDC", (8, "USDC")),  # a code that only starts like USD is not money
+    ],
+)
+def test_currency_codes_read_as_their_sign(value: float, unit: str, text: str, read_back: tuple[float, str]) -> None:
+    """`8950 USD` and `543.12 USD/month` read as `$8,950` and `$543.12/month`, the way the priced facts beside
+    them do; a scale word stays a word (`$307,394 million`)."""
+    assert shown(value, unit) == text
+    assert quantity(text) == read_back
 
 
 @pytest.mark.parametrize(

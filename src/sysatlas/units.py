@@ -109,8 +109,8 @@ def quantity(text: str) -> tuple[float, str] | None:
     mult = match.group("mult")
     if mult:
         number *= _MULT[mult]
-    unit = (match.group("cur") or "") + match.group("unit").strip()
-    return number, unit
+    cur, rest = match.group("cur") or "", match.group("unit").strip()
+    return number, cur + (" " if cur and rest[:1].isalpha() else "") + rest  # `$0.02 per GB`: `$ per GB`
 
 
 def _grouped(value: Any) -> str | None:
@@ -122,20 +122,37 @@ def _grouped(value: Any) -> str | None:
     return ("-" if text.startswith("-") else "") + f"{int(whole):,}" + (f".{frac}" if frac else "")
 
 
+_CURRENCY = {"USD": "$", "EUR": "€", "GBP": "£", "$": "$", "€": "€", "£": "£"}
+_SCALED_CODE = re.compile(r"^(thousand|million|billion) (USD|EUR|GBP)\b")
+
+
+def _money(unit: str) -> tuple[str, str] | None:
+    """Split a money unit into (symbol, the rest): `USD/month` -> ($, /month), `million USD` -> ($,  million)."""
+    scaled = _SCALED_CODE.match(unit)
+    if scaled:
+        return _CURRENCY[scaled.group(2)], f" {scaled.group(1)}{unit[scaled.end() :]}"
+    for code in ("USD", "EUR", "GBP", "$", "€", "£"):
+        if unit.startswith(code) and (len(code) == 1 or unit[len(code) : len(code) + 1] in ("", " ", "/")):
+            return _CURRENCY[code], unit[len(code) :]
+    return None
+
+
 def shown(value: Any, unit: str | None) -> str:
     """Return a fact as a reader sees it: `42 ms`, `25.8%`, `1.4% of customers`, money as `$17,820.96/month`,
-    `$4,500` or `$2,000M`. Anything else (`~40`, a negative amount, `$ per 1000 requests`) keeps the unit after
-    the value."""
+    `$4,500`, `$2,000M`, `$0.0075 per 1000 requests` or `$307,394 million` (also from `USD/month`, `USD million`,
+    `million USD`). Anything else (`~40`, a negative amount, `ms`) keeps the unit after the value."""
     if not unit:
         return str(value)
     if unit == "%" or unit.startswith("% "):  # `25.8%`, `1.4% of customers`
         return f"{value}{unit}"
-    rest = unit.removeprefix("$")
+    money = _money(unit)
+    amount = _grouped(value) if money else None
+    if money is None or amount is None or amount.startswith("-"):
+        return f"{value} {unit}"
+    symbol, rest = money
     # `$M`, `$B/year`, `$M, 2017-2021`: `$400M/year`, `$3,000M, 2017-2021`
     scale = rest[:1] if rest[:1] in _MULT and rest[1:2] in ("", "/", ",", " ") else ""
     rest = rest[len(scale) :]
-    tail = ("/", ",", " ") if scale else ("/",)
-    money = _grouped(value) if unit != rest and (not rest or rest.startswith(tail)) else None
-    if money is None or money.startswith("-"):
-        return f"{value} {unit}"
-    return f"${money}{scale}{rest}"
+    if rest and not rest.startswith(("/", ",", " ")):
+        return f"{value} {unit}"  # `$bn`, `$Mx`: a word glued to the sign reads better after the number
+    return f"{symbol}{amount}{scale}{rest}"
