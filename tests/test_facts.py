@@ -140,3 +140,26 @@ def test_money_in_millions_reads_as_written(value: str | float, unit: str, text:
     if amount is not None:
         q = quantity(text)
         assert q is not None and q[0] == amount and q[1] == "$" + unit[2:]
+
+
+def test_text_alternatives_write_amounts_as_the_diagram_does() -> None:
+    """A pie's total and a chart's values in the text alternative read `$2,795/month`, not `2795 $/month`."""
+    from sysatlas.kinds import registry
+
+    pie = registry()["pie"]
+    body = pie.body.model_validate(
+        {
+            "total": {"value": 2795, "unit": "$/month"},
+            "slices": [{"label": "a", "value": 2000}, {"label": "b", "value": 795}],
+        }
+    )
+    assert pie.describe(body)[0] == "Total: $2,795/month"
+    chart = registry()["chart"]
+    body = chart.body.model_validate(
+        {
+            "x": {"label": "I/O share", "categories": ["0", "1.2"]},
+            "y": {"label": "cluster cost", "unit": "$/month"},
+            "series": [{"name": "Standard", "type": "line", "values": [1595, 1835.5]}],
+        }
+    )
+    assert chart.describe(body)[1] == "Standard (line): 0 $1,595/month, 1.2 $1,835.5/month"

@@ -19,7 +19,7 @@ from pydantic import Field, model_validator
 
 from ...model import Strict, Text
 from ...theme import DARK_SERIES, SERIES
-from ...units import offset_seconds, quantity
+from ...units import offset_seconds, quantity, shown
 from .. import Finding, Kind
 from .._common import number
 
@@ -232,7 +232,8 @@ def context(body: Body) -> dict[str, Any]:
 def describe(body: Body) -> list[str]:
     out = [f"x: {body.x.label}; y: {body.y.label} ({body.y.unit})"]
     for s in body.series:
-        pairs = ", ".join(f"{c} {v:g} {body.y.unit}" for c, v in zip(body.x.categories, s.values, strict=False))
+        values = zip(body.x.categories, s.values, strict=False)
+        pairs = ", ".join(f"{c} {shown(number(v), body.y.unit)}" for c, v in values)
         out.append(f"{s.name} ({s.type}): {pairs}")
     if body.threshold:
         out.append(f"{body.threshold.label}: {body.threshold.value}")

@@ -50,7 +50,7 @@ def context(body: Body) -> dict[str, Any]:
 
 
 def describe(body: Body) -> list[str]:
-    return [f"Total: {body.total.value:g} {body.total.unit}"] + [
+    return [f"Total: {shown(number(body.total.value), body.total.unit)}"] + [
         f"{s.label}: {s.value:g} ({s.value / body.total.value:.0%})" for s in body.slices
     ]
 
