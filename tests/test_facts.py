@@ -109,6 +109,7 @@ def test_a_fact_reads_as_a_reader_writes_it(value: str | float, unit: str, text:
     ("value", "unit", "text", "read_back"),
     [
         (543.12, "USD/month", "$543.12/month", (543.12, "$/month")),
+        (290, "USD K/month", "$290K/month", (290e3, "$/month")),
         (307394, "USD million revenue (2017)", "$307,394 million revenue (2017)", (307394, "$ million revenue (2017)")),
         (2.0, "billion USD", "$2.0 billion", (2.0, "$ billion")),
         (5, "EUR million", "€5 million", (5, "€ million")),

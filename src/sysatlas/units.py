@@ -151,8 +151,9 @@ def shown(value: Any, unit: str | None) -> str:
         return f"{value} {unit}"
     symbol, rest = money
     # `$M`, `$B/year`, `$M, 2017-2021`: `$400M/year`, `$3,000M, 2017-2021`
-    scale = rest[:1] if rest[:1] in _MULT and rest[1:2] in ("", "/", ",", " ") else ""
-    rest = rest[len(scale) :]
+    probe = rest.removeprefix(" ")  # `USD K/month` as `$M`: `$290K/month`
+    scale = probe[:1] if probe[:1] in _MULT and probe[1:2] in ("", "/", ",", " ") else ""
+    rest = probe[1:] if scale else rest
     if rest and not rest.startswith(("/", ",", " ")):
         return f"{value} {unit}"  # `$bn`, `$Mx`: a word glued to the sign reads better after the number
     return f"{symbol}{amount}{scale}{rest}"
