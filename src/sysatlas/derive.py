@@ -19,7 +19,7 @@ from typing import Any
 
 from .diagnostics import Report
 from .load import Document
-from .units import dated
+from .units import CURRENCIES, dated
 
 Dims = tuple[tuple[str, int], ...]
 SECONDS: Dims = (("s", 1),)
@@ -73,7 +73,7 @@ _DATA = {
     "PiB": 2**50,
 }
 _RATE = {"bps": 0.125, "Kbps": 125, "Mbps": 125e3, "Gbps": 125e6, "Tbps": 125e9}
-_MONEY = {"$": "USD", "USD": "USD", "€": "EUR", "EUR": "EUR", "£": "GBP", "GBP": "GBP"}
+_MONEY = {name: code for code, sign in CURRENCIES.items() for name in (code, sign)}  # `$` and `USD`: one dimension
 _SCALE = {"K": 1e3, "k": 1e3, "M": 1e6, "thousand": 1e3, "million": 1e6, "billion": 1e9, "bn": 1e9}
 ZONES = frozenset(
     {

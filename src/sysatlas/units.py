@@ -122,18 +122,21 @@ def _grouped(value: Any) -> str | None:
     return ("-" if text.startswith("-") else "") + f"{int(whole):,}" + (f".{frac}" if frac else "")
 
 
-_CURRENCY = {"USD": "$", "EUR": "€", "GBP": "£", "$": "$", "€": "€", "£": "£"}
-_SCALED_CODE = re.compile(r"^(thousand|million|billion) (USD|EUR|GBP)\b")
+CURRENCIES = {"USD": "$", "EUR": "€", "GBP": "£"}
+"""ISO code -> sign, for the currencies facts are written in (derive reads both as one dimension)."""
+_SCALED_CODE = re.compile(rf"^(thousand|million|billion) ({'|'.join(CURRENCIES)})\b")
 
 
 def _money(unit: str) -> tuple[str, str] | None:
-    """Split a money unit into (symbol, the rest): `USD/month` -> ($, /month), `million USD` -> ($,  million)."""
+    """Split a money unit into (sign, the rest): `USD/month` -> ($, /month), `million USD` -> ($,  million)."""
     scaled = _SCALED_CODE.match(unit)
     if scaled:
-        return _CURRENCY[scaled.group(2)], f" {scaled.group(1)}{unit[scaled.end() :]}"
-    for code in ("USD", "EUR", "GBP", "$", "€", "£"):
-        if unit.startswith(code) and (len(code) == 1 or unit[len(code) : len(code) + 1] in ("", " ", "/")):
-            return _CURRENCY[code], unit[len(code) :]
+        return CURRENCIES[scaled.group(2)], f" {scaled.group(1)}{unit[scaled.end() :]}"
+    for code, sign in CURRENCIES.items():
+        if unit.startswith(sign):
+            return sign, unit[len(sign) :]
+        if unit.startswith(code) and unit[len(code) : len(code) + 1] in ("", " ", "/"):
+            return sign, unit[len(code) :]
     return None
 
 
